@@ -1,0 +1,16 @@
+export { BacktestInvariantError, isBacktestInvariantError } from "./backtest-invariant-error";
+export { CacheCorruptionError, isCacheCorruptionError } from "./cache-corruption-error";
+export { chainError } from "./chain-error";
+export type { ChainErrorOptions } from "./chain-error";
+export { ERROR_CODES } from "./codes";
+export type { PeakErrorCode } from "./codes";
+export { ConfigError, isConfigError } from "./config-error";
+export { DataContractError, isDataContractError } from "./data-contract-error";
+export { errorFromJSON } from "./from-json";
+export { isPeakTradeError, PeakTradeError } from "./peak-trade-error";
+export type { PeakErrorJson, PeakErrorOptions } from "./peak-trade-error";
+export { isProviderError, ProviderError } from "./provider-error";
+export type { ProviderErrorOptions } from "./provider-error";
+export { toSafeJson } from "./safe-json";
+export type { JsonValue } from "./safe-json";
+export { toError } from "./to-error";

@@ -1,0 +1,34 @@
+import { toSafeJson } from "./safe-json";
+
+/**
+ * Turns any thrown value into an `Error` without losing it: an `Error` is returned as is;
+ * anything else becomes an `Error` whose message says a non-Error was thrown and shows the
+ * value, with the original value kept as `cause`.
+ *
+ * @example
+ * ```ts
+ * try { mightThrowAString(); } catch (thrown: unknown) {
+ *   const error = toError(thrown); // always an Error
+ * }
+ * ```
+ */
+export const toError = (value: unknown): Error => {
+  if (value instanceof Error) return value;
+  if (isErrorLike(value)) {
+    const error = new Error(value.message, { cause: value });
+    if (typeof value.name === "string") error.name = value.name;
+    return error;
+  }
+  return new Error(`A non-Error value was thrown: ${describe(value)}`, { cause: value });
+};
+
+const isErrorLike = (value: unknown): value is { message: string; name?: unknown } =>
+  typeof value === "object" &&
+  value !== null &&
+  typeof (value as { message?: unknown }).message === "string" &&
+  typeof (value as { stack?: unknown }).stack === "string";
+
+const describe = (value: unknown): string => {
+  const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(toSafeJson(value));
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+};
