@@ -10,6 +10,4 @@ export const setBrand = (target: object, brand: symbol): void => {
 
 /** True when `value` is an object that carries `brand`. */
 export const hasBrand = (value: unknown, brand: symbol): boolean =>
-  typeof value === "object" &&
-  value !== null &&
-  (value as Record<symbol, unknown>)[brand] === true;
+  typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true;

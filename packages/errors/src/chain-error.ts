@@ -1,7 +1,8 @@
 import { PeakTradeError, type PeakErrorOptions } from "./peak-trade-error";
 
 /** Options of {@link chainError}. */
-export interface ChainErrorOptions<E extends PeakTradeError> extends Omit<PeakErrorOptions, "cause"> {
+export interface ChainErrorOptions<E extends PeakTradeError>
+  extends Omit<PeakErrorOptions, "cause"> {
   /** The class of the new error. @defaultValue PeakTradeError */
   as?: new (message: string, options: PeakErrorOptions) => E;
 }

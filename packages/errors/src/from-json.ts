@@ -28,7 +28,11 @@ const byCode: Partial<Record<string, Ctor>> = {
  */
 export const errorFromJSON = (json: PeakErrorJson): PeakTradeError => {
   const Ctor = byCode[json.code] ?? PeakTradeError;
-  const options: PeakErrorOptions = { hint: json.hint, context: json.context, retryable: json.retryable };
+  const options: PeakErrorOptions = {
+    hint: json.hint,
+    context: json.context,
+    retryable: json.retryable,
+  };
   if (json.cause !== undefined) options.cause = json.cause;
   const error = new Ctor(json.message, options);
   if (json.stack !== undefined) error.stack = json.stack;

@@ -102,7 +102,11 @@ describe("PeakTradeError", () => {
 
   it("keeps brands out of enumerable keys", () => {
     const error = new ConfigError("x");
-    expect(Object.getOwnPropertySymbols(error).every((s) => !Object.getOwnPropertyDescriptor(error, s)?.enumerable)).toBe(true);
+    expect(
+      Object.getOwnPropertySymbols(error).every(
+        (s) => !Object.getOwnPropertyDescriptor(error, s)?.enumerable,
+      ),
+    ).toBe(true);
   });
 });
 

@@ -1,5 +1,11 @@
 /** A JSON value: what {@link toSafeJson} returns. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | JsonValue[]
+  | { [key: string]: JsonValue };
 
 const MAX_DEPTH = 10;
 
@@ -40,14 +46,16 @@ const convert = (value: unknown, seen: WeakSet<object>, depth: number): JsonValu
 
 const convertObject = (value: object | null, seen: WeakSet<object>, depth: number): JsonValue => {
   if (value === null) return null;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
   if (seen.has(value)) return "[Circular]";
   if (depth >= MAX_DEPTH) return "[Truncated]";
   seen.add(value);
   try {
     const next = (v: unknown) => convert(v, seen, depth + 1);
     if (Array.isArray(value)) return value.map(next);
-    if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), next(v)]));
+    if (value instanceof Map)
+      return Object.fromEntries([...value].map(([k, v]) => [String(k), next(v)]));
     if (value instanceof Set) return [...value].map(next);
     if (ArrayBuffer.isView(value)) return `[${value.constructor.name} length=${value.byteLength}]`;
     if (value instanceof Error) return { name: value.name, message: value.message };

@@ -10,15 +10,18 @@ describe("toError", () => {
     expect(toError(error)).toBe(error);
   });
 
-  it.each([["a string", '"a string"'], [42, "42"], [null, "null"], [undefined, "null"], [{ a: 1 }, '{"a":1}']])(
-    "wraps the thrown value %o and keeps it as cause",
-    (value, shown) => {
-      const error = toError(value);
-      expect(error).toBeInstanceOf(Error);
-      expect(error.message).toBe(`A non-Error value was thrown: ${shown}`);
-      expect(error.cause).toBe(value);
-    },
-  );
+  it.each([
+    ["a string", '"a string"'],
+    [42, "42"],
+    [null, "null"],
+    [undefined, "null"],
+    [{ a: 1 }, '{"a":1}'],
+  ])("wraps the thrown value %o and keeps it as cause", (value, shown) => {
+    const error = toError(value);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toBe(`A non-Error value was thrown: ${shown}`);
+    expect(error.cause).toBe(value);
+  });
 
   it("keeps the message and name of an error-like object from another realm", () => {
     const foreign = { name: "AbortError", message: "aborted", stack: "AbortError: aborted" };

@@ -29,6 +29,7 @@ const isErrorLike = (value: unknown): value is { message: string; name?: unknown
   typeof (value as { stack?: unknown }).stack === "string";
 
 const describe = (value: unknown): string => {
-  const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(toSafeJson(value));
+  const text =
+    typeof value === "string" ? JSON.stringify(value) : JSON.stringify(toSafeJson(value));
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 };

@@ -9,7 +9,11 @@ describe("toJSON", () => {
   it("serialises every field and the cause chain", () => {
     const root = new TypeError("socket closed");
     const mid = new ProviderError("fetch failed", { cause: root, context: { url: "x" } });
-    const error = new DataContractError("bad rows", { hint: "h", context: { rows: [1, 2] }, cause: mid });
+    const error = new DataContractError("bad rows", {
+      hint: "h",
+      context: { rows: [1, 2] },
+      cause: mid,
+    });
     const json = JSON.parse(JSON.stringify(error));
     expect(json).toMatchObject({
       name: "DataContractError",
@@ -82,14 +86,24 @@ describe("toJSON", () => {
 
 describe("errorFromJSON", () => {
   it("round-trips class, code, hint, context and retryable", () => {
-    const error = new ProviderError("down", { hint: "wait", context: { p: "kraken" }, retryable: false });
+    const error = new ProviderError("down", {
+      hint: "wait",
+      context: { p: "kraken" },
+      retryable: false,
+    });
     const copy = errorFromJSON(JSON.parse(JSON.stringify(error)));
     expect(copy).toBeInstanceOf(ProviderError);
     expect(copy.toJSON()).toEqual(error.toJSON());
   });
 
   it("falls back to PeakTradeError for an unknown code", () => {
-    const copy = errorFromJSON({ name: "X", code: "SOMETHING_NEW", message: "m", context: {}, retryable: false });
+    const copy = errorFromJSON({
+      name: "X",
+      code: "SOMETHING_NEW",
+      message: "m",
+      context: {},
+      retryable: false,
+    });
     expect(copy.constructor).toBe(PeakTradeError);
     expect(copy.message).toBe("m");
   });
