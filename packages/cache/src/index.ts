@@ -1,1 +1,15 @@
-export {};
+export { atomicRead } from "./atomic-read";
+export type { AtomicReadOptions } from "./atomic-read";
+export { atomicWrite } from "./atomic-write";
+export type { AtomicWriteResult } from "./atomic-write";
+export { CacheMissError } from "./cache-miss-error";
+export { CacheWriteError } from "./cache-write-error";
+export { CHECKSUM_ALGORITHMS, computeChecksum } from "./checksum";
+export type { ChecksumAlgorithm } from "./checksum";
+export type { CacheFileSystem, CacheWriteHandle } from "./file-system";
+export type { ParquetCompression } from "./parquet-codec";
+export type { LockOptions } from "./path-lock";
+export { formatSidecar, parseSidecar, sidecarPath } from "./sidecar";
+export { isTable } from "./table-types";
+export type { CacheBytes, CacheData, CacheFormat } from "./table-types";
+export type { AtomicWriteOptions } from "./write-options";

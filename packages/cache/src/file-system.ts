@@ -1,0 +1,76 @@
+import { constants } from "node:fs";
+import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
+
+/** The part of a file handle the atomic writer uses (a Node `FileHandle` fits). */
+export interface CacheWriteHandle {
+  write(
+    buffer: Uint8Array,
+    offset: number,
+    length: number,
+    position: number,
+  ): Promise<{ bytesWritten: number }>;
+  sync(): Promise<void>;
+  stat(): Promise<{ size: number }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The file-system calls the atomic writer makes. Pass a partial override as the
+ * `fileSystem` option to inject faults (full disk, short writes) in tests.
+ */
+export interface CacheFileSystem {
+  /** Creates `path` exclusively (`O_CREAT | O_EXCL | O_NOFOLLOW`), failing with EEXIST. */
+  openExclusive(path: string, mode: number): Promise<CacheWriteHandle>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  /** fsyncs a directory so a rename in it survives power loss (no-op on Windows). */
+  syncDir(dir: string): Promise<void>;
+  mkdir(dir: string): Promise<void>;
+  /** Reads a whole small file (sidecars, locks), or returns undefined when it is missing. */
+  readSmall(path: string): Promise<string | undefined>;
+}
+
+const EXCLUSIVE =
+  constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
+const syncDir = async (dir: string): Promise<void> => {
+  if (process.platform === "win32") return;
+  const handle = await open(dir, constants.O_RDONLY);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+};
+
+const readSmall = async (path: string): Promise<string | undefined> => {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+};
+
+/** The real file system (node:fs/promises). */
+export const nodeFileSystem: CacheFileSystem = {
+  openExclusive: (path, mode) => open(path, EXCLUSIVE, mode),
+  rename,
+  unlink,
+  syncDir,
+  mkdir: async (dir) => void (await mkdir(dir, { recursive: true })),
+  readSmall,
+};
+
+/** Fills the gaps of a partial override with the real file system. */
+export const resolveFileSystem = (override?: Partial<CacheFileSystem>): CacheFileSystem =>
+  override === undefined ? nodeFileSystem : { ...nodeFileSystem, ...override };
+
+/** Unlinks `path`, ignoring "already gone". */
+export const unlinkQuietly = async (fs: CacheFileSystem, path: string): Promise<void> => {
+  try {
+    await fs.unlink(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+};

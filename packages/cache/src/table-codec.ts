@@ -1,0 +1,59 @@
+import { fromArrow, toArrowIPC, type ColumnTable } from "arquero";
+import { CacheCorruptionError, ConfigError } from "@peak/errors";
+import { arrowTypesFor } from "./arrow-types";
+import { decodeParquet, encodeParquet, type ParquetCompression } from "./parquet-codec";
+
+/** Options for turning a table into bytes. */
+export interface EncodeTableOptions {
+  format: "parquet" | "arrow";
+  timestampColumns: readonly string[];
+  compression: ParquetCompression;
+}
+
+/**
+ * Encodes an arquero table as Arrow IPC (file format) or Parquet, with timestamp columns as
+ * UTC instants (Arrow `Timestamp(ms, "UTC")`, Parquet `isAdjustedToUTC=true`).
+ *
+ * @throws {ConfigError} when a column cannot be encoded (e.g. text in a timestamp column).
+ */
+export const encodeTable = async (
+  table: ColumnTable,
+  path: string,
+  options: EncodeTableOptions,
+): Promise<Uint8Array> => {
+  const types = arrowTypesFor(table, options.timestampColumns) as never;
+  try {
+    if (options.format === "arrow") return toArrowIPC(table, { format: "file", types });
+    return await encodeParquet(toArrowIPC(table, { format: "stream", types }), options.compression);
+  } catch (error) {
+    throw new ConfigError(`Cannot encode the table for ${path}`, {
+      hint: "Timestamp columns must hold epoch-ms numbers or Date objects; other columns numbers, strings or booleans",
+      context: { path, format: options.format, reason: String(error) },
+      cause: error,
+    });
+  }
+};
+
+/**
+ * Decodes Arrow IPC (file or stream) or Parquet bytes into an arquero table. Every timestamp
+ * column comes back as epoch-millisecond numbers (`useDate: false`), or `Date`s with `dates: "date"`.
+ *
+ * @throws {CacheCorruptionError} when the bytes do not parse.
+ */
+export const decodeTable = async (
+  bytes: Uint8Array,
+  path: string,
+  format: "parquet" | "arrow",
+  dates: "number" | "date",
+): Promise<ColumnTable> => {
+  try {
+    const ipc = format === "arrow" ? bytes : await decodeParquet(bytes);
+    return fromArrow(ipc, { useDate: dates === "date" });
+  } catch (error) {
+    throw new CacheCorruptionError(`Cannot parse ${format} cache file ${path}`, {
+      hint: "The file is damaged or not " + format + "; delete it and rebuild the cache entry",
+      context: { path, format, reason: String(error) },
+      cause: error,
+    });
+  }
+};

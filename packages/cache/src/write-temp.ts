@@ -1,0 +1,92 @@
+import { CacheWriteError, errnoCode } from "./cache-write-error";
+import { HASH_CHUNK_BYTES, type Digester } from "./checksum";
+import { unlinkQuietly, type CacheFileSystem, type CacheWriteHandle } from "./file-system";
+import { tempPathFor } from "./temp-name";
+
+const fail = (message: string, path: string, cause?: unknown): CacheWriteError =>
+  new CacheWriteError(message, {
+    hint: "Free disk space or fix permissions, then write again; the previous file is untouched",
+    context: { path, errorCode: errnoCode(cause) ?? "SHORT_WRITE" },
+    ...(cause === undefined ? {} : { cause }),
+  });
+
+// Writes one chunk completely: a short write is continued; a write of zero bytes is a full disk.
+const writeChunk = async (
+  handle: CacheWriteHandle,
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  path: string,
+) => {
+  let offset = start;
+  while (offset < end) {
+    const { bytesWritten } = await handle.write(bytes, offset, end - offset, offset);
+    if (bytesWritten <= 0) throw fail(`No space left while writing ${path}`, path);
+    offset += bytesWritten;
+  }
+};
+
+/**
+ * Writes every byte to the open temp file, hashing each chunk while the previous write is in
+ * flight, then checks the size with fstat and fsyncs.
+ */
+const writeAll = async (
+  handle: CacheWriteHandle,
+  bytes: Uint8Array,
+  digester: Digester | undefined,
+  path: string,
+) => {
+  for (let start = 0; start < bytes.length; start += HASH_CHUNK_BYTES) {
+    const end = Math.min(bytes.length, start + HASH_CHUNK_BYTES);
+    const pending = writeChunk(handle, bytes, start, end, path);
+    digester?.update(bytes.subarray(start, end));
+    await pending;
+  }
+  const { size } = await handle.stat();
+  if (size !== bytes.length) {
+    throw fail(`Short write: ${size} of ${bytes.length} bytes reached ${path}`, path);
+  }
+  await handle.sync();
+};
+
+const openUnique = async (fs: CacheFileSystem, target: string, mode: number) => {
+  for (let attempt = 0; ; attempt += 1) {
+    const tempPath = tempPathFor(target);
+    try {
+      return { tempPath, handle: await fs.openExclusive(tempPath, mode) };
+    } catch (error) {
+      if (errnoCode(error) !== "EEXIST" || attempt >= 4) throw error;
+    }
+  }
+};
+
+/**
+ * Creates a unique temporary file beside `target` (exclusive create, no symlink following),
+ * writes and fsyncs all bytes, and returns its path. On any failure the temp file is removed.
+ *
+ * @throws {CacheWriteError} on a full disk, short write or file-system error.
+ */
+export const writeTemp = async (
+  fs: CacheFileSystem,
+  target: string,
+  bytes: Uint8Array,
+  digester: Digester | undefined,
+  mode: number,
+): Promise<string> => {
+  let opened: { tempPath: string; handle: CacheWriteHandle };
+  try {
+    opened = await openUnique(fs, target, mode);
+  } catch (error) {
+    throw fail(`Cannot create a temporary file beside ${target}`, target, error);
+  }
+  const { tempPath, handle } = opened;
+  try {
+    await writeAll(handle, bytes, digester, target);
+    await handle.close();
+    return tempPath;
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlinkQuietly(fs, tempPath).catch(() => undefined);
+    throw CacheWriteError.isInstance(error) ? error : fail(`Cannot write ${target}`, target, error);
+  }
+};
