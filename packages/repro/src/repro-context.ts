@@ -1,0 +1,140 @@
+import { randomInt } from "node:crypto";
+import { getGitSha, getGitShaSync } from "./git-sha";
+import { peakPackageVersions } from "./package-versions";
+import { toContextJson, type ReproContextData, type ReproContextJson } from "./repro-context-data";
+import { parseContextJson } from "./repro-context-json";
+import { createRng, type Rng } from "./rng";
+import { createRunId } from "./run-id";
+import { encodeSeed, type Seed } from "./seed";
+import { stableHash } from "./stable-hash";
+
+/** Options of {@link ReproContext.create} and {@link ReproContext.createSync}. */
+export interface ReproContextOptions {
+  /**
+   * Root seed. When omitted a random safe integer is drawn and recorded, so the run can still
+   * be replayed from its context.
+   */
+  seed?: Seed | undefined;
+  /**
+   * The run's configuration; only its {@link stableHash} is kept.
+   * @defaultValue {}
+   */
+  config?: unknown;
+  /** A precomputed config hash (e.g. from {@link legacyPythonHash}); replaces hashing `config`. */
+  configHash?: string | undefined;
+  /** A known commit SHA, or null: skips running git. */
+  gitSha?: string | null | undefined;
+  /**
+   * Folder for git detection and for resolving `@peak/*` package versions.
+   * @defaultValue process.cwd()
+   */
+  cwd?: string | undefined;
+  /**
+   * Time limit for git detection.
+   * @defaultValue 1000
+   */
+  gitTimeoutMs?: number | undefined;
+  /**
+   * Clock in Unix milliseconds, for `createdAt`.
+   * @defaultValue Date.now
+   */
+  now?: (() => number) | undefined;
+}
+
+/**
+ * What makes a run reproducible and traceable: a sortable UUIDv7 `runId`, the seed, the git
+ * commit, the config hash, the runtime and the `@peak/*` package versions. Immutable.
+ *
+ * @example
+ * ```ts
+ * const ctx = await ReproContext.create({ seed: 42, config: { strategy: "ma_crossover" } });
+ * const rng = ctx.rng("backtest");
+ * writeFileSync("run.json", JSON.stringify(ctx));
+ * const again = ReproContext.fromJSON(readFileSync("run.json", "utf8"));
+ * ```
+ */
+export class ReproContext implements ReproContextData {
+  readonly runId: string;
+  readonly seed: Seed;
+  readonly gitSha: string | null;
+  readonly configHash: string;
+  readonly nodeVersion: string;
+  readonly platform: string;
+  readonly arch: string;
+  readonly createdAt: string;
+  readonly packages: Readonly<Record<string, string>>;
+
+  /** Prefer {@link ReproContext.create}; this stores already validated data as is. */
+  constructor(data: ReproContextData) {
+    this.runId = data.runId;
+    this.seed = data.seed;
+    this.gitSha = data.gitSha;
+    this.configHash = data.configHash;
+    this.nodeVersion = data.nodeVersion;
+    this.platform = data.platform;
+    this.arch = data.arch;
+    this.createdAt = data.createdAt;
+    this.packages = Object.freeze({ ...data.packages });
+    Object.freeze(this);
+  }
+
+  /**
+   * Creates a context, detecting the git commit asynchronously unless `gitSha` is given.
+   * @throws {@link ConfigError} for an invalid seed or a config that cannot be hashed (with its path).
+   */
+  static async create(options: ReproContextOptions = {}): Promise<ReproContext> {
+    const gitSha =
+      options.gitSha !== undefined
+        ? options.gitSha
+        : await getGitSha({ cwd: options.cwd, timeoutMs: options.gitTimeoutMs });
+    return build(options, gitSha);
+  }
+
+  /**
+   * {@link ReproContext.create} with a blocking git call (at most `gitTimeoutMs`).
+   * @throws {@link ConfigError} as {@link ReproContext.create}.
+   */
+  static createSync(options: ReproContextOptions = {}): ReproContext {
+    const gitSha =
+      options.gitSha !== undefined
+        ? options.gitSha
+        : getGitShaSync({ cwd: options.cwd, timeoutMs: options.gitTimeoutMs });
+    return build(options, gitSha);
+  }
+
+  /**
+   * Rebuilds a context from {@link ReproContext.toJSON} output or its JSON text.
+   * @throws {@link ConfigError} naming the first missing or malformed field.
+   */
+  static fromJSON(json: unknown): ReproContext {
+    return new ReproContext(parseContextJson(json));
+  }
+
+  /** A generator seeded by this run's seed; with a name, the named fork of it. */
+  rng(stream?: string): Rng {
+    const root = createRng(this.seed);
+    return stream === undefined ? root : root.fork(stream);
+  }
+
+  /** Plain JSON data; `JSON.stringify(ctx)` uses it. */
+  toJSON(): ReproContextJson {
+    return toContextJson(this);
+  }
+}
+
+const build = (options: ReproContextOptions, gitSha: string | null): ReproContext => {
+  const seed = options.seed ?? randomInt(0, 2 ** 48);
+  encodeSeed(seed);
+  const now = options.now ?? Date.now;
+  return new ReproContext({
+    runId: createRunId(),
+    seed,
+    gitSha,
+    configHash: options.configHash ?? stableHash(options.config ?? {}),
+    nodeVersion: process.version,
+    platform: process.platform,
+    arch: process.arch,
+    createdAt: new Date(now()).toISOString(),
+    packages: peakPackageVersions(options.cwd),
+  });
+};

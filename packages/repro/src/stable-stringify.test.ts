@@ -1,0 +1,127 @@
+import { runInNewContext } from "node:vm";
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { stableStringify } from "./stable-stringify";
+
+const pathOf = (value: unknown): unknown => {
+  try {
+    stableStringify(value);
+  } catch (error) {
+    return (error as { code: string; context: { path: string } }).code === "CONFIG"
+      ? (error as { context: { path: string } }).context.path
+      : error;
+  }
+  return undefined;
+};
+
+describe("stableStringify (RFC 8785)", () => {
+  // RFC 8785 §3.2.2.3 and Appendix B number examples.
+  it.each([
+    [1e30, "1e+30"],
+    [4.5, "4.5"],
+    [0.002, "0.002"],
+    [1e-27, "1e-27"],
+    [-0, "0"],
+    [0, "0"],
+    [333333333.3333333, "333333333.3333333"],
+    [1e21, "1e+21"],
+    [1e-7, "1e-7"],
+    [1e16, "10000000000000000"],
+    [9007199254740991, "9007199254740991"],
+    [-1.7976931348623157e308, "-1.7976931348623157e+308"],
+    [5e-324, "5e-324"],
+    [295147905179352830000, "295147905179352830000"],
+  ])("prints %s as %s", (value, expected) => {
+    expect(stableStringify(value)).toBe(expected);
+  });
+
+  it("reproduces the RFC 8785 §3.2.2.2 sample", () => {
+    const input = {
+      numbers: [333333333.3333333, 1e30, 4.5, 2e-3, 1e-27],
+      string: '€$\u000f\nA\'B"\\\\"/',
+      literals: [null, true, false],
+    };
+    expect(stableStringify(input)).toBe(
+      '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
+    );
+  });
+
+  it("sorts keys by UTF-16 code units as in RFC 8785 §3.2.3", () => {
+    const input = {
+      "\u20ac": "Euro Sign",
+      "\r": "Carriage Return",
+      "\ufb33": "Hebrew Letter Dalet With Dagesh",
+      "1": "One",
+      "\ud83d\ude00": "Emoji: Grinning Face",
+      "\u0080": "Control",
+      "\u00f6": "Latin Small Letter O With Diaeresis",
+    };
+    expect(stableStringify(input)).toBe(
+      '{"\\r":"Carriage Return","1":"One","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis","\u20ac":"Euro Sign","\ud83d\ude00":"Emoji: Grinning Face","\ufb33":"Hebrew Letter Dalet With Dagesh"}',
+    );
+  });
+
+  it("escapes strings as JSON.stringify does", () => {
+    const text = 'a\u0000\u001f"\\\b\f\n\r\t/é😀\u2028';
+    expect(stableStringify(text)).toBe(JSON.stringify(text));
+  });
+
+  test.prop([fc.jsonValue()])("parses back to the same JSON value", (value) => {
+    expect(JSON.parse(stableStringify(value))).toEqual(JSON.parse(JSON.stringify(value)));
+  });
+
+  test.prop([fc.dictionary(fc.string(), fc.integer(), { maxKeys: 12 })])(
+    "ignores key insertion order",
+    (dict) => {
+      const reversed = Object.fromEntries(Object.entries(dict).reverse());
+      expect(stableStringify(reversed)).toBe(stableStringify(dict));
+    },
+  );
+
+  it("serialises __proto__ keys as data", () => {
+    const parsed: unknown = JSON.parse('{"b":1,"__proto__":{"x":1}}');
+    expect(stableStringify(parsed)).toBe('{"__proto__":{"x":1},"b":1}');
+    expect(stableStringify(JSON.parse('{"__proto__":1}'))).toBe('{"__proto__":1}');
+    expect(stableStringify(JSON.parse('{"__proto__":1}'))).not.toBe(stableStringify({}));
+  });
+
+  it("accepts shared references, null-prototype and cross-realm objects", () => {
+    const shared = { a: 1 };
+    const bare = Object.assign(Object.create(null) as object, { z: 1 });
+    expect(stableStringify([shared, shared, bare])).toBe('[{"a":1},{"a":1},{"z":1}]');
+    expect(stableStringify(runInNewContext("({ b: [1], a: {} })"))).toBe('{"a":{},"b":[1]}');
+  });
+
+  it.each([
+    ["undefined", { a: { b: [1, 2, undefined] } }, "$.a.b[2]"],
+    ["a function", { f: () => 1 }, "$.f"],
+    ["a symbol", [Symbol("s")], "$[0]"],
+    ["a bigint", { n: 1n }, "$.n"],
+    ["NaN", { x: [0, NaN] }, "$.x[1]"],
+    ["Infinity", { "odd key": -Infinity }, '$["odd key"]'],
+    ["a Date", { when: new Date(0) }, "$.when"],
+    ["a Map", { m: new Map() }, "$.m"],
+    // eslint-disable-next-line no-sparse-arrays -- the hole is the input under test
+    ["a hole", { h: [1, , 3] }, "$.h[1]"],
+    ["a lone surrogate", { s: "\ud800" }, "$.s"],
+    ["a lone surrogate key", { "\udc00": 1 }, '$["\\udc00"]'],
+    ["a symbol key", { [Symbol("k")]: 1 }, "$"],
+  ])("rejects %s with a ConfigError naming its path", (_name, value, path) => {
+    expect(pathOf(value)).toBe(path);
+  });
+
+  it("rejects a cycle, naming where it closes", () => {
+    const root: { a: { b: unknown[] } } = { a: { b: [] } };
+    root.a.b.push(root);
+    expect(pathOf(root)).toBe("$.a.b[0]");
+  });
+
+  it("gives a message and a hint", () => {
+    expect(() => stableStringify({ a: undefined })).toThrow(
+      expect.objectContaining({
+        message: "Cannot canonicalise $.a: undefined is not a JSON value",
+        hint: expect.stringContaining("null"),
+      }),
+    );
+  });
+});
