@@ -1,0 +1,163 @@
+import { BreakerMachine, type CallOutcome } from "./breaker-machine";
+import { resolveBreakerOptions, type CircuitBreakerOptions } from "./breaker-options";
+import { restoreSnapshot, saveSnapshot, type CircuitBreakerSnapshot } from "./breaker-snapshot";
+import { breakerStats, rejection } from "./breaker-report";
+import type { CircuitOpenError } from "./circuit-open-error";
+import type {
+  CircuitBreakerStats,
+  CircuitState,
+  OutcomeEvent,
+  StateChangeEvent,
+} from "./circuit-state";
+import { Listeners } from "./listeners";
+import { contextFor } from "./never-signal";
+import type { CircuitBreaker } from "./breaker-api";
+import type { ExecuteContext, ExecuteResult } from "./policy";
+import { abortReason } from "./sleep";
+import { toResult } from "./to-result";
+
+/** The breaker behind `circuitBreaker()`. */
+export class Breaker implements CircuitBreaker {
+  private readonly machine: BreakerMachine;
+  private readonly outcomes = new Listeners<OutcomeEvent>();
+  private readonly timed: boolean;
+  private counts = { successes: 0, failures: 0, slowCalls: 0, ignored: 0, rejections: 0, stale: 0 };
+  private lastFailureAt: number | null = null;
+
+  constructor(options: CircuitBreakerOptions) {
+    this.machine = new BreakerMachine(resolveBreakerOptions(options));
+    this.timed = this.machine.options.slowCallMs !== Infinity || options.strategy?.kind === "time";
+    if (options.initialState !== undefined) restoreSnapshot(this.machine, options.initialState);
+  }
+
+  get name(): string {
+    return this.machine.options.name;
+  }
+
+  get state(): CircuitState {
+    if (this.machine.state.kind !== "closed")
+      this.machine.refresh(this.machine.options.clock.now());
+    return this.machine.state.kind;
+  }
+
+  get stats(): CircuitBreakerStats {
+    return breakerStats(this, this.machine, this.counts, this.lastFailureAt);
+  }
+
+  execute<T>(
+    fn: (context: ExecuteContext) => T | PromiseLike<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    const machine = this.machine;
+    if (machine.state.kind === "closed") return this.run(fn, signal, machine.generation);
+    const now = machine.options.clock.now();
+    const generation = machine.admit(now);
+    return generation < 0 ? Promise.reject(this.reject(now)) : this.run(fn, signal, generation);
+  }
+
+  tryExecute<T>(
+    fn: (context: ExecuteContext) => T | PromiseLike<T>,
+    signal?: AbortSignal,
+  ): Promise<ExecuteResult<T>> {
+    return toResult(this.execute(fn, signal));
+  }
+
+  wrap<A extends unknown[], T>(fn: (...args: A) => T | PromiseLike<T>): (...args: A) => Promise<T> {
+    return (...args) => this.execute(() => fn(...args));
+  }
+
+  reset(): void {
+    this.machine.reset(this.machine.options.clock.now());
+  }
+
+  isolate(): () => void {
+    return this.machine.isolate(this.machine.options.clock.now());
+  }
+
+  toJSON(): CircuitBreakerSnapshot {
+    return saveSnapshot(this.machine, this.machine.options.clock.now());
+  }
+
+  onStateChange(listener: (event: StateChangeEvent) => void): () => void {
+    return this.machine.changes.add(listener);
+  }
+
+  onOutcome(listener: (event: OutcomeEvent) => void): () => void {
+    return this.outcomes.add(listener);
+  }
+
+  private async run<T>(
+    fn: (context: ExecuteContext) => T | PromiseLike<T>,
+    signal: AbortSignal | undefined,
+    generation: number,
+  ): Promise<T> {
+    const timed = this.timed || this.outcomes.active;
+    const start = timed ? this.machine.options.clock.now() : 0;
+    let value: T;
+    try {
+      value = await fn(contextFor(signal));
+    } catch (error) {
+      const outcome =
+        signal?.aborted || !this.machine.options.isFailure(error) ? "ignored" : "failure";
+      this.settle(generation, outcome, start, timed, error);
+      throw error;
+    }
+    this.settle(generation, "success", start, timed, undefined);
+    return value;
+  }
+
+  private settle(
+    generation: number,
+    outcome: CallOutcome,
+    start: number,
+    timed: boolean,
+    error: unknown,
+  ): void {
+    const machine = this.machine;
+    const needsNow = timed || outcome !== "success" || machine.state.kind !== "closed";
+    const now = needsNow ? machine.options.clock.now() : 0;
+    const slow = outcome === "success" && now - start >= machine.options.slowCallMs;
+    const counted: CallOutcome = slow ? "failure" : outcome;
+    this.count(counted, slow, now);
+    const current = machine.complete(generation, counted, now);
+    if (!current) this.counts.stale += 1;
+    if (this.outcomes.active) {
+      const durationMs = now - start;
+      this.outcomes.emit({
+        breaker: this.name,
+        type: counted,
+        slow,
+        stale: !current,
+        durationMs,
+        error,
+      });
+    }
+  }
+
+  private count(outcome: CallOutcome, slow: boolean, now: number): void {
+    if (outcome === "success") this.counts.successes += 1;
+    else if (outcome === "ignored") this.counts.ignored += 1;
+    else {
+      this.counts.failures += 1;
+      if (slow) this.counts.slowCalls += 1;
+      this.lastFailureAt = now;
+    }
+  }
+
+  private reject(now: number): CircuitOpenError {
+    this.counts.rejections += 1;
+    const error = rejection(this.name, this.machine, now);
+    if (this.outcomes.active) {
+      const event = {
+        type: "rejected",
+        slow: false,
+        stale: false,
+        durationMs: undefined,
+        error,
+      } as const;
+      this.outcomes.emit({ breaker: this.name, ...event });
+    }
+    return error;
+  }
+}

@@ -1,0 +1,28 @@
+/** What every policy passes to the function it runs. */
+export interface ExecuteContext {
+  /** Aborted when the caller, a timeout or a deadline gives up on this call; pass it on. */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * A resilience policy: something that runs a function on your behalf (breaker, retry,
+ * timeout, or a {@link wrap} of several).
+ *
+ * @typeParam C - the context the function receives
+ */
+export interface Policy<C extends ExecuteContext = ExecuteContext> {
+  /**
+   * Runs `fn` under this policy.
+   * @param signal - the caller's signal; aborting it cancels waits and is passed to `fn`
+   */
+  execute<T>(fn: (context: C) => T | PromiseLike<T>, signal?: AbortSignal): Promise<T>;
+}
+
+/** What a function run by a retry policy receives. */
+export interface RetryContext extends ExecuteContext {
+  /** 1 for the first call, 2 for the first retry, … */
+  readonly attempt: number;
+}
+
+/** The outcome of a call that never throws: `tryExecute`'s result. */
+export type ExecuteResult<T> = { ok: true; value: T } | { ok: false; error: unknown };

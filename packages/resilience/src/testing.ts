@@ -1,0 +1,2 @@
+export { createVirtualClock } from "./virtual-clock";
+export type { VirtualClock } from "./virtual-clock";
