@@ -1,10 +1,10 @@
 import type { CircuitBreakerSnapshot } from "./breaker-snapshot";
 import type { CircuitBreakerStats, CircuitState, OutcomeEvent } from "./circuit-state";
 import type { StateChangeEvent } from "./circuit-state";
-import type { ExecuteContext, ExecuteResult, Policy } from "./policy";
+import type { ExecuteContext, ExecuteResult, WrappingPolicy } from "./policy";
 
 /** A circuit breaker, as returned by `circuitBreaker(options)`. */
-export interface CircuitBreaker extends Policy {
+export interface CircuitBreaker extends WrappingPolicy {
   /** The name given in the options. */
   readonly name: string;
   /** The current state (time-based transitions are applied when you read it). */

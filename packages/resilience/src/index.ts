@@ -26,3 +26,22 @@ export { systemClock } from "./clock";
 export type { CancelTimer, Clock } from "./clock";
 export type { ErrorClass, ErrorFilter } from "./error-matcher";
 export type { ExecuteContext, ExecuteResult, Policy, RetryContext } from "./policy";
+export { timeout } from "./timeout";
+export type { TimeoutOptions } from "./timeout";
+export { wrap } from "./wrap";
+export type { ContextOf, MergedContext } from "./wrap";
+export type { WrappingPolicy } from "./policy";
+export { HealthCheck } from "./health-check";
+export type { HealthCheckRegistryOptions } from "./health-check";
+export { healthCheck } from "./global-health";
+export { breakerHealthCheck } from "./breaker-health";
+export { HEALTH_JSON_CONTENT_TYPE, healthHttpStatus, toHealthJson } from "./health-json";
+export type { HealthJson, HealthJsonCheck, HealthJsonOptions } from "./health-json";
+export type {
+  HealthCheckFn,
+  HealthCheckOptions,
+  HealthCheckResult,
+  HealthCheckReturn,
+  HealthReport,
+  HealthStatus,
+} from "./health-types";

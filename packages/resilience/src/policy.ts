@@ -18,6 +18,12 @@ export interface Policy<C extends ExecuteContext = ExecuteContext> {
   execute<T>(fn: (context: C) => T | PromiseLike<T>, signal?: AbortSignal): Promise<T>;
 }
 
+/** A {@link Policy} that can also wrap a plain function. */
+export interface WrappingPolicy<C extends ExecuteContext = ExecuteContext> extends Policy<C> {
+  /** Returns `fn` run under this policy, with the same parameters (no signal is passed). */
+  wrap<A extends unknown[], T>(fn: (...args: A) => T | PromiseLike<T>): (...args: A) => Promise<T>;
+}
+
 /** What a function run by a retry policy receives. */
 export interface RetryContext extends ExecuteContext {
   /** 1 for the first call, 2 for the first retry, … */

@@ -1,9 +1,9 @@
-import type { Policy, RetryContext } from "./policy";
+import type { RetryContext, WrappingPolicy } from "./policy";
 import { resolveRetryOptions, type RetryOptions } from "./retry-options";
 import { runWithRetry } from "./retry-run";
 
 /** A retry policy, as returned by {@link retryWithBackoff}. */
-export interface RetryPolicy extends Policy<RetryContext> {
+export interface RetryPolicy extends WrappingPolicy<RetryContext> {
   /**
    * Calls `fn` until it succeeds, an error is not retryable, `maxAttempts` calls were made,
    * the signal aborts or the deadline passes.

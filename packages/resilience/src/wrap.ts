@@ -1,0 +1,58 @@
+import { contextFor } from "./never-signal";
+import type { ExecuteContext, Policy, WrappingPolicy } from "./policy";
+
+/** The context a policy passes to its function. */
+export type ContextOf<P> = P extends Policy<infer C> ? C : never;
+
+/** The merged context of a list of policies (e.g. retry's `attempt` plus `signal`). */
+export type MergedContext<P extends readonly unknown[]> = P extends readonly [
+  infer Head,
+  ...infer Rest,
+]
+  ? ContextOf<Head> & MergedContext<Rest>
+  : ExecuteContext;
+
+/**
+ * Composes policies, **outermost first**: `wrap(retry, breaker, timeout(1_000))` retries
+ * calls that go through the breaker, each attempt bounded by the timeout. One signal flows
+ * from the caller through every layer (each may narrow it, e.g. the timeout), and the
+ * function receives the merged context of all layers.
+ *
+ * @example
+ * ```ts
+ * const policy = wrap(retryWithBackoff({ maxAttempts: 3 }), circuitBreaker(), timeout(2_000));
+ * const data = await policy.execute(({ signal, attempt }) => fetchQuotes({ signal, attempt }));
+ * ```
+ */
+export const wrap = <const P extends readonly Policy<ExecuteContext>[]>(
+  ...policies: P
+): WrappingPolicy<MergedContext<P>> => {
+  type C = MergedContext<P>;
+  const step = <T>(
+    index: number,
+    outer: ExecuteContext | undefined,
+    signal: AbortSignal | undefined,
+    fn: (context: C) => T | PromiseLike<T>,
+  ): T | PromiseLike<T> => {
+    const layer = policies[index];
+    if (layer === undefined) return fn((outer ?? contextFor(signal)) as C);
+    return layer.execute((inner) => {
+      const merged = outer === undefined ? inner : { ...outer, ...inner };
+      return step(index + 1, merged, inner.signal, fn);
+    }, signal);
+  };
+  const execute = <T>(fn: (context: C) => T | PromiseLike<T>, signal?: AbortSignal): Promise<T> => {
+    try {
+      return Promise.resolve(step(0, undefined, signal, fn));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  };
+  return {
+    execute,
+    wrap:
+      (fn) =>
+      (...args) =>
+        execute(() => fn(...args)),
+  };
+};
