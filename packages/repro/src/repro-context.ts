@@ -123,7 +123,7 @@ export class ReproContext implements ReproContextData {
 }
 
 const build = (options: ReproContextOptions, gitSha: string | null): ReproContext => {
-  const seed = options.seed ?? randomInt(0, 2 ** 48);
+  const seed = options.seed ?? randomInt(0, 2 ** 48 - 1);
   encodeSeed(seed);
   const now = options.now ?? Date.now;
   return new ReproContext({

@@ -27,22 +27,30 @@ export const createRunIdGenerator = (options: RunIdGeneratorOptions = {}): (() =
   const now = options.now ?? Date.now;
   const fill = options.fillRandom ?? ((bytes: Uint8Array) => void randomFillSync(bytes));
   const bytes = new Uint8Array(16);
-  let lastMs = -1;
-  let counter = 0;
+  let clock: RunIdClock = { ms: -1, counter: 0 };
   return () => {
     fill(bytes);
-    const ms = Math.max(Math.floor(now()), 0);
-    if (ms > lastMs) {
-      lastMs = ms;
-      counter = ((bytes[6]! << 17) | (bytes[7]! << 9) | (bytes[8]! << 1)) & 0x1ff_ffff;
-    } else if (counter < COUNTER_MAX) {
-      counter++;
-    } else {
-      lastMs++; // counter exhausted: borrow the next millisecond, as RFC 9562 allows
-      counter = 0;
-    }
-    return format(bytes, lastMs, counter);
+    const fresh = ((bytes[6]! & 1) << 24) | (bytes[7]! << 16) | (bytes[8]! << 8) | bytes[9]!;
+    clock = tick(clock, Math.max(Math.floor(now()), 0), fresh);
+    return format(bytes, clock.ms, clock.counter);
   };
+};
+
+/** Millisecond and in-millisecond counter of the last id. */
+export interface RunIdClock {
+  readonly ms: number;
+  readonly counter: number;
+}
+
+/**
+ * The next (ms, counter): a new millisecond starts at `fresh` (random, below 2^25); the same or
+ * an earlier millisecond increments the counter; an exhausted counter borrows the next
+ * millisecond, as RFC 9562 allows.
+ */
+export const tick = (last: RunIdClock, ms: number, fresh: number): RunIdClock => {
+  if (ms > last.ms) return { ms, counter: fresh };
+  if (last.counter < COUNTER_MAX) return { ms: last.ms, counter: last.counter + 1 };
+  return { ms: last.ms + 1, counter: 0 };
 };
 
 const format = (bytes: Uint8Array, ms: number, counter: number): string => {
