@@ -1,0 +1,183 @@
+import { dirname, join, resolve } from "node:path";
+import { ConfigError } from "@peak/errors";
+import { hashFile } from "./hash-file";
+import { mergeEntries, readManifest, sortEntries, writeManifest } from "./manifest-io";
+import { entryPathFor } from "./manifest-paths";
+import { MANIFEST_VERSION, type ManifestData, type ManifestEntry } from "./manifest-schema";
+import { validateEntries, type ManifestValidation } from "./manifest-validate";
+import { acquireLock, type LockOptions } from "./path-lock";
+import { lockPathFor } from "./temp-name";
+
+/** Options of {@link CacheManifest.create}. */
+export interface CreateManifestOptions {
+  /** Folder the manifest describes; entries are stored relative to it. */
+  dir: string;
+  runId: string;
+  /** @defaultValue null */
+  gitSha?: string | null;
+  /** @defaultValue null */
+  configHash?: string | null;
+  /** Manifest file name inside `dir`. @defaultValue "manifest.json" */
+  fileName?: string;
+  /** Clock for created/updated/added times. @defaultValue () => new Date() */
+  now?: () => Date;
+}
+
+/** Options of {@link CacheManifest.load} and shared by every manifest. */
+export interface ManifestOptions {
+  now?: () => Date;
+  /** Lock used by `save()` for its read-merge-write. @defaultValue {} */
+  lock?: LockOptions;
+}
+
+/**
+ * A record of the files one run put in a cache folder: run provenance plus, for each file, its
+ * relative POSIX path, `sha256:<hex>` checksum, size and schema version. `save()` merges with the
+ * file on disk under a lock, so two processes adding files to one manifest lose no entry.
+ *
+ * @example
+ * ```ts
+ * const manifest = CacheManifest.create({ dir: "cache", runId: "run-42", gitSha, configHash });
+ * await manifest.addFile("cache/BTC-1h.parquet");
+ * await manifest.save();
+ * const { valid, errors } = await (await CacheManifest.load("cache/manifest.json")).validate();
+ * ```
+ */
+export class CacheManifest {
+  /** Absolute path of the manifest file. */
+  readonly path: string;
+  #data: ManifestData;
+  #options: ManifestOptions;
+
+  private constructor(path: string, data: ManifestData, options: ManifestOptions) {
+    this.path = path;
+    this.#data = data;
+    this.#options = options;
+  }
+
+  /**
+   * A new, unsaved manifest for `dir` (`<dir>/manifest.json`), stamped with this runtime.
+   *
+   * @throws {ConfigError} when `dir` or `runId` is missing.
+   */
+  static create(options: CreateManifestOptions): CacheManifest {
+    for (const key of ["dir", "runId"] as const) {
+      if (typeof options[key] !== "string" || options[key] === "") {
+        throw new ConfigError(`CacheManifest.create needs \`${key}\``, {
+          hint: `Pass a non-empty string ${key}`,
+          context: { option: key },
+        });
+      }
+    }
+    const now = (options.now ?? (() => new Date()))().toISOString();
+    const data: ManifestData = {
+      manifestVersion: MANIFEST_VERSION,
+      runId: options.runId,
+      gitSha: options.gitSha ?? null,
+      configHash: options.configHash ?? null,
+      runtime: { name: "node", version: process.versions.node },
+      platform: { os: process.platform, arch: process.arch },
+      createdAt: now,
+      updatedAt: now,
+      files: [],
+    };
+    const path = resolve(options.dir, options.fileName ?? "manifest.json");
+    return new CacheManifest(path, data, options.now ? { now: options.now } : {});
+  }
+
+  /**
+   * Loads and checks a saved manifest.
+   *
+   * @throws {CacheCorruptionError} on malformed JSON, an unknown version, a schema error or an
+   *   entry outside the folder.
+   * @throws {ConfigError} when the file does not exist.
+   */
+  static async load(path: string, options: ManifestOptions = {}): Promise<CacheManifest> {
+    const abs = resolve(path);
+    const data = await readManifest(abs);
+    if (data === undefined) {
+      throw new ConfigError(`Manifest not found: ${abs}`, {
+        hint: "Create it with CacheManifest.create(…).save()",
+        context: { path: abs },
+      });
+    }
+    return new CacheManifest(abs, data, options);
+  }
+
+  /** Folder the entries are relative to. */
+  get dir(): string {
+    return dirname(this.path);
+  }
+
+  /** The recorded entries (a copy). */
+  get files(): ManifestEntry[] {
+    return this.#data.files.map((entry) => ({ ...entry }));
+  }
+
+  #now(): string {
+    return (this.#options.now ?? (() => new Date()))().toISOString();
+  }
+
+  /**
+   * Hashes a file inside the folder and records it (replacing an entry with the same path).
+   * In memory only: call `save()` to persist.
+   *
+   * @throws {ConfigError} when the path leaves the folder (`../`, absolute elsewhere, a symlink
+   *   out) or the file does not exist.
+   */
+  async addFile(path: string, options: { schemaVersion?: string } = {}): Promise<ManifestEntry> {
+    const where = await entryPathFor(this.dir, path);
+    if (!where.ok) {
+      throw new ConfigError(`Cannot add ${path} to the manifest: it is ${where.reason}`, {
+        hint: `Add files inside ${this.dir} (no ../, no symlinks pointing out)`,
+        context: { path, dir: this.dir, reason: where.reason },
+      });
+    }
+    const { hex, size } = await hashFile(where.abs);
+    const entry: ManifestEntry = {
+      path: where.rel,
+      checksum: `sha256:${hex}`,
+      size,
+      schemaVersion: options.schemaVersion ?? "v1",
+      addedAt: this.#now(),
+    };
+    this.#data.files = sortEntries([
+      ...this.#data.files.filter((e) => e.path !== entry.path),
+      entry,
+    ]);
+    this.#data.updatedAt = entry.addedAt;
+    return { ...entry };
+  }
+
+  /**
+   * Writes the manifest atomically. Under a lock it first re-reads the file on disk and merges
+   * its entries (same path: the later `addedAt` wins), so concurrent writers lose nothing.
+   *
+   * @throws {CacheCorruptionError} when the manifest on disk is damaged.
+   * @throws {CacheWriteError} when the write or the lock fails.
+   */
+  async save(): Promise<void> {
+    const release = await acquireLock(
+      lockPathFor(join(this.dir, `${this.path.slice(this.dir.length + 1)}.rmw`)),
+      this.#options.lock,
+    );
+    try {
+      const disk = await readManifest(this.path);
+      if (disk !== undefined) this.#data.files = mergeEntries(disk.files, this.#data.files);
+      this.#data.updatedAt = this.#now();
+      await writeManifest(this.path, this.#data);
+    } finally {
+      await release();
+    }
+  }
+
+  /** Checks every entry: missing files, size and (unless `checksums: false`) checksum mismatches. */
+  validate(options: { checksums?: boolean } = {}): Promise<ManifestValidation> {
+    return validateEntries(this.dir, this.#data.files, options.checksums ?? true);
+  }
+
+  /** The manifest document as plain JSON-safe data. */
+  toJSON(): ManifestData {
+    return structuredClone(this.#data);
+  }
+}

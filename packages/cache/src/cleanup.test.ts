@@ -1,0 +1,58 @@
+import { readdir, utimes, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { isConfigError } from "@peak/errors";
+import { describe, expect, it } from "vitest";
+import { useTempDirs } from "./__fixtures__/temp-dir";
+import { cleanup } from "./cleanup";
+
+const tempDir = useTempDirs();
+const DEAD = 4_000_000;
+
+const seed = async (dir: string) => {
+  const names = {
+    deadTemp: `.bars.parquet.peaktmp-${DEAD}-0123456789abcdef`,
+    liveTemp: `.bars.parquet.peaktmp-${process.pid}-fedcba9876543210`,
+    lock: ".bars.parquet.peaklock",
+    data: "bars.parquet",
+    lookalike: ".bars.parquet.peaktmp-notours",
+  };
+  for (const name of Object.values(names)) await writeFile(join(dir, name), "x");
+  await writeFile(
+    join(dir, names.lock),
+    JSON.stringify({ pid: DEAD, host: hostname(), createdMs: 0 }),
+  );
+  return names;
+};
+
+describe("cleanup", () => {
+  it("removes temp files and locks of dead writers and keeps everything else", async () => {
+    const dir = await tempDir();
+    const names = await seed(dir);
+    const { removed } = await cleanup(dir, { isAlive: (pid) => pid !== DEAD });
+    expect(removed.sort()).toEqual([join(dir, names.lock), join(dir, names.deadTemp)].sort());
+    expect((await readdir(dir)).sort()).toEqual(
+      [names.liveTemp, names.lookalike, names.data].sort(),
+    );
+  });
+
+  it("removes leftovers older than olderThanMs even when their pid looks alive", async () => {
+    const dir = await tempDir();
+    const names = await seed(dir);
+    const old = new Date(Date.UTC(2020, 0, 1));
+    await utimes(join(dir, names.liveTemp), old, old);
+    const { removed } = await cleanup(dir, { olderThanMs: 60_000, isAlive: () => true });
+    expect(removed).toEqual([join(dir, names.liveTemp)]);
+  });
+
+  it("keeps fresh leftovers when pid checks are off", async () => {
+    const dir = await tempDir();
+    await seed(dir);
+    const now = () => Date.now() - 1_000;
+    expect((await cleanup(dir, { checkPid: false, now })).removed).toEqual([]);
+  });
+
+  it("rejects a negative olderThanMs", async () => {
+    await expect(cleanup(await tempDir(), { olderThanMs: -1 })).rejects.toSatisfy(isConfigError);
+  });
+});

@@ -1,0 +1,41 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleChild, startWriter } from "./__fixtures__/bundle-child";
+import { useTempDirs } from "./__fixtures__/temp-dir";
+import { CacheManifest } from "./cache-manifest";
+
+const tempDir = useTempDirs();
+let work: string;
+let script: string;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "peak-manifest-race-"));
+  script = await bundleChild(work, "manifest-child");
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe("concurrent CacheManifest saves", () => {
+  it("keeps every entry when two instances in one process save in turn", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "a.bin"), "a");
+    await writeFile(join(dir, "b.bin"), "b");
+    const one = CacheManifest.create({ dir, runId: "r" });
+    const two = CacheManifest.create({ dir, runId: "r" });
+    await one.addFile("a.bin");
+    await two.addFile("b.bin");
+    await Promise.all([one.save(), two.save()]);
+    const loaded = await CacheManifest.load(join(dir, "manifest.json"));
+    expect(loaded.files.map((f) => f.path)).toEqual(["a.bin", "b.bin"]);
+  });
+
+  it("loses no entry when two processes add files to one manifest at once", async () => {
+    const dir = await mkdtemp(join(work, "dir-"));
+    const children = ["p", "q"].map((prefix) => startWriter(script, [dir, prefix, "15"]));
+    const results = await Promise.all(children.map((c) => c.exited));
+    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    const manifest = await CacheManifest.load(join(dir, "manifest.json"));
+    expect(manifest.files).toHaveLength(30);
+    expect(await manifest.validate()).toEqual({ valid: true, errors: [] });
+  }, 30_000);
+});
