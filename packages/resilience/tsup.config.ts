@@ -1,3 +1,3 @@
 import { sharedTsup } from "../../tsup.shared.ts";
 
-export default sharedTsup();
+export default sharedTsup({ entry: ["src/index.ts", "src/testing.ts"] });

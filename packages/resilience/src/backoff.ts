@@ -49,5 +49,6 @@ export const backoffDelay = (s: BackoffSettings, retry: number, previousMs: numb
 
 const unit = (value: number): number => (value >= 0 && value < 1 ? value : value >= 1 ? 1 : 0);
 
-const finite = (value: number, fallback: number): number =>
-  Number.isFinite(value) && value >= 0 ? value : fallback;
+// Final guard: rounding (e.g. with subnormal inputs) must never leave [0, max].
+const finite = (value: number, max: number): number =>
+  Number.isFinite(value) && value >= 0 ? Math.min(value, max) : max;

@@ -45,3 +45,5 @@ export type {
   HealthReport,
   HealthStatus,
 } from "./health-types";
+export { withCircuitBreaker, withPolicy, withRetry } from "./decorators";
+export type { AsyncMethod, MethodDecorator } from "./decorators";
