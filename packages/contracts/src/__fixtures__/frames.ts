@@ -37,5 +37,8 @@ export const typedFrame = (rows = 3): Record<string, Float64Array> => {
 };
 
 /** Returns a copy of `frame` without the named column. */
-export const without = (frame: Record<string, unknown[]>, column: string): Record<string, unknown[]> =>
+export const without = (
+  frame: Record<string, unknown[]>,
+  column: string,
+): Record<string, unknown[]> =>
   Object.fromEntries(Object.entries(frame).filter(([k]) => k !== column));
