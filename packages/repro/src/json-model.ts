@@ -1,0 +1,36 @@
+// The strict JSON value model shared by stableStringify: what counts as a plain object, and
+// how to fix what does not.
+import { PathFailure } from "./json-path";
+import { typeOf } from "./seed";
+
+/** Throws for objects that are not plain (Date, Map, class instances…). */
+export const checkPlain = (object: object): void => {
+  const proto: unknown = Object.getPrototypeOf(object);
+  // Cross-realm plain objects have another realm's Object.prototype, whose own prototype is null.
+  if (proto !== null && proto !== Object.prototype && Object.getPrototypeOf(proto) !== null) {
+    throw new PathFailure(
+      `${typeOf(object)} is not a plain object`,
+      "Convert it first (a Date to an ISO string, a Map to an object, a Set to a sorted array)",
+    );
+  }
+};
+
+/** How to fix a value of an unsupported `typeof`. */
+export const unsupportedHint = (type: string): string =>
+  type === "bigint"
+    ? "Convert the bigint to a string (or a number if it is a safe integer)"
+    : type === "undefined"
+      ? "Remove the key or use null"
+      : "Only null, booleans, finite numbers, strings, arrays and plain objects are allowed";
+
+/** True when the keys are in JCS (UTF-16 code unit) order. */
+export const isSorted = (keys: readonly string[]): boolean => {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
+};
+
+const DIGITS = /^\d+$/;
+
+/** True when a key may be an array index, which JavaScript enumerates before other keys. */
+export const hasDigitKey = (keys: string[]): boolean =>
+  keys.some((key) => key.charCodeAt(0) >= 0x30 && key.charCodeAt(0) <= 0x39 && DIGITS.test(key));
