@@ -1,12 +1,15 @@
 import type { ColumnTable } from "arquero";
 
-// Flechette (arquero's Arrow layer) data types, written out: Type.Timestamp = 10 with
-// TimeUnit.MILLISECOND = 1, and Type.Float = 3 with Precision.DOUBLE = 2.
-const UTC_MS = { typeId: 10, unit: 1, timezone: "UTC", values: BigInt64Array };
+// Flechette (arquero's Arrow layer) Float64 type, written out: Type.Float = 3, Precision.DOUBLE = 2.
 const FLOAT64 = { typeId: 3, precision: 2, values: Float64Array };
 
-/** Arrow type overrides for arquero's `toArrow({ types })`, keyed by column name. */
-export type ArrowTypeMap = Record<string, typeof UTC_MS | typeof FLOAT64>;
+/** How each column is encoded: which become UTC timestamps, which plain arrays get Float64. */
+export interface ColumnPlan {
+  /** Columns written as Arrow `Timestamp(ms, "UTC")`. */
+  timestamps: string[];
+  /** Arrow type overrides for arquero's `toArrow({ types })` (plain arrays of numbers). */
+  floatOverrides: Record<string, typeof FLOAT64>;
+}
 
 const firstValue = (table: ColumnTable, name: string): unknown => {
   const column = table.column(name);
@@ -18,28 +21,25 @@ const firstValue = (table: ColumnTable, name: string): unknown => {
   return undefined;
 };
 
-const isIntegerArray = (table: ColumnTable, name: string): boolean => {
-  const data = (table.column(name) as unknown as { data?: unknown } | undefined)?.data;
-  return (
-    ArrayBuffer.isView(data) && !(data instanceof Float64Array || data instanceof Float32Array)
-  );
-};
+const isTypedColumn = (table: ColumnTable, name: string): boolean =>
+  ArrayBuffer.isView((table.column(name) as unknown as { data?: unknown } | undefined)?.data);
 
 /**
- * Picks stable Arrow types: `timestampColumns` and any column holding `Date`s become
- * `Timestamp(ms, "UTC")` (UTC instants); other number columns become Float64, so a column
- * of whole numbers does not shrink to Int8 on one day and stay Float64 on another. Integer
- * typed-array columns and non-numeric columns keep arquero's inferred type.
+ * Picks stable Arrow types: `timestampColumns` and any column holding `Date`s become UTC
+ * timestamps; plain arrays of numbers become Float64 (so whole numbers do not shrink to Int8 on
+ * one day and stay Float64 on another). Typed-array and other columns keep arquero's type.
  */
-export const arrowTypesFor = (
+export const planColumns = (
   table: ColumnTable,
   timestampColumns: readonly string[],
-): ArrowTypeMap => {
-  const types: ArrowTypeMap = {};
+): ColumnPlan => {
+  const plan: ColumnPlan = { timestamps: [], floatOverrides: {} };
   for (const name of table.columnNames()) {
     const value = firstValue(table, name);
-    if (timestampColumns.includes(name) || value instanceof Date) types[name] = UTC_MS;
-    else if (typeof value === "number" && !isIntegerArray(table, name)) types[name] = FLOAT64;
+    if (timestampColumns.includes(name) || value instanceof Date) plan.timestamps.push(name);
+    else if (typeof value === "number" && !isTypedColumn(table, name)) {
+      plan.floatOverrides[name] = FLOAT64;
+    }
   }
-  return types;
+  return plan;
 };

@@ -33,6 +33,13 @@ describe.each(["parquet", "arrow"])("atomicWrite / atomicRead of a .%s table", (
     expect(dates.get("when", 1)).toEqual(when[1]);
   });
 
+  it("keeps pre-1970, far-future, millisecond and missing timestamps", async () => {
+    const path = join(await tempDir(), `edge.${ext}`);
+    const timestamp = [-946_684_799_877, null, Date.UTC(2200, 0, 1, 0, 0, 0, 1), 0];
+    await atomicWrite(aq.table({ timestamp, close: [1, 2, 3, 4] }), path);
+    expect((await atomicReadTable(path)).array("timestamp")).toEqual(timestamp);
+  });
+
   it("writes the same bytes for the same table", async () => {
     const dir = await tempDir();
     const a = await atomicWrite(ohlcvTable(20), join(dir, `a.${ext}`), { checksum: true });

@@ -18,6 +18,7 @@ export type { ManifestProblem, ManifestValidation } from "./manifest-validate";
 export type { ParquetCompression } from "./parquet-codec";
 export type { LockOptions } from "./path-lock";
 export { formatSidecar, parseSidecar, sidecarPath } from "./sidecar";
+export { tableFromBytes, tableToBytes } from "./table-bytes";
 export { isTable } from "./table-types";
 export type { CacheBytes, CacheData, CacheFormat } from "./table-types";
 export type { AtomicWriteOptions } from "./write-options";

@@ -1,7 +1,7 @@
-import { fromArrow, toArrowIPC, type ColumnTable } from "arquero";
-import { CacheCorruptionError, ConfigError } from "@peak/errors";
-import { arrowTypesFor } from "./arrow-types";
+import { fromArrow, type ColumnTable } from "arquero";
+import { CacheCorruptionError, ConfigError, isConfigError } from "@peak/errors";
 import { decodeParquet, encodeParquet, type ParquetCompression } from "./parquet-codec";
+import { tableToIPC } from "./table-to-ipc";
 
 /** Options for turning a table into bytes. */
 export interface EncodeTableOptions {
@@ -21,11 +21,13 @@ export const encodeTable = async (
   path: string,
   options: EncodeTableOptions,
 ): Promise<Uint8Array> => {
-  const types = arrowTypesFor(table, options.timestampColumns) as never;
   try {
-    if (options.format === "arrow") return toArrowIPC(table, { format: "file", types });
-    return await encodeParquet(toArrowIPC(table, { format: "stream", types }), options.compression);
+    if (options.format === "arrow")
+      return await tableToIPC(table, options.timestampColumns, "file");
+    const ipc = await tableToIPC(table, options.timestampColumns, "stream");
+    return await encodeParquet(ipc, options.compression);
   } catch (error) {
+    if (isConfigError(error)) throw error;
     throw new ConfigError(`Cannot encode the table for ${path}`, {
       hint: "Timestamp columns must hold epoch-ms numbers or Date objects; other columns numbers, strings or booleans",
       context: { path, format: options.format, reason: String(error) },

@@ -1,9 +1,14 @@
 import { stat } from "node:fs/promises";
 import { CacheCorruptionError } from "@peak/errors";
-import { CHECKSUM_ALGORITHMS, computeChecksum, type ChecksumAlgorithm } from "./checksum";
+import {
+  CHECKSUM_ALGORITHMS,
+  computeChecksum,
+  createDigester,
+  type ChecksumAlgorithm,
+} from "./checksum";
+import { nodeFileSystem } from "./file-system";
 import { readOnce } from "./read-once";
 import { parseSidecar, sidecarPath } from "./sidecar";
-import { nodeFileSystem } from "./file-system";
 
 /** Bytes that matched a sidecar, with the digest that matched. */
 export interface VerifiedBytes {
@@ -12,6 +17,7 @@ export interface VerifiedBytes {
 }
 
 type SidecarTexts = Map<ChecksumAlgorithm, string>;
+type Mismatch = { algorithm: ChecksumAlgorithm; expected: string[]; actual: string };
 
 const readTexts = async (path: string, algorithms: readonly ChecksumAlgorithm[]) => {
   const texts: SidecarTexts = new Map();
@@ -31,18 +37,42 @@ const missing = (path: string, algorithms: readonly ChecksumAlgorithm[]) =>
     context: { path, sidecars: algorithms.map((a) => sidecarPath(path, a)) },
   });
 
-// Hashes `bytes` with each algorithm whose sidecar exists; returns the match or the mismatches.
-const match = async (path: string, bytes: Uint8Array, texts: SidecarTexts[]) => {
-  const tried: { algorithm: ChecksumAlgorithm; expected: string[]; actual: string }[] = [];
+const mismatch = (path: string, first: Mismatch | undefined) =>
+  new CacheCorruptionError(`Checksum mismatch for ${path}`, {
+    hint: "The file is damaged: delete it (and its sidecar) and rebuild the cache entry",
+    context: {
+      path,
+      algorithm: first?.algorithm,
+      expected: first?.expected.join(","),
+      actual: first?.actual,
+      sidecar: first === undefined ? undefined : sidecarPath(path, first.algorithm),
+    },
+  });
+
+// Reads the data once, hashing each chunk (for every sidecar seen before the read) as it arrives.
+const readHashing = async (path: string, algorithms: ChecksumAlgorithm[]) => {
+  const digesters = await Promise.all(algorithms.map((a) => createDigester(a)));
+  const snapshot = await readOnce(path, (chunk) => digesters.forEach((d) => d.update(chunk)));
+  const actual = new Map(algorithms.map((a, i) => [a, digesters[i]!.digest()]));
+  return { ...snapshot, actual };
+};
+
+const match = async (
+  path: string,
+  bytes: Uint8Array,
+  actual: Map<ChecksumAlgorithm, string>,
+  texts: SidecarTexts[],
+) => {
+  const tried: Mismatch[] = [];
   for (const algorithm of CHECKSUM_ALGORITHMS) {
     const listed = texts.flatMap((t) => {
       const text = t.get(algorithm);
       return text === undefined ? [] : parseSidecar(text, algorithm, sidecarPath(path, algorithm));
     });
     if (listed.length === 0) continue;
-    const actual = await computeChecksum(bytes, algorithm);
-    if (listed.includes(actual)) return { algorithm, hex: actual };
-    tried.push({ algorithm, expected: [...new Set(listed)], actual });
+    const hex = actual.get(algorithm) ?? (await computeChecksum(bytes, algorithm));
+    if (listed.includes(hex)) return { algorithm, hex };
+    tried.push({ algorithm, expected: [...new Set(listed)], actual: hex });
   }
   return tried;
 };
@@ -62,26 +92,14 @@ export const readVerified = async (
 ): Promise<VerifiedBytes> => {
   for (let attempt = 1; ; attempt += 1) {
     const before = await readTexts(path, algorithms);
-    const { bytes, ino } = await readOnce(path);
+    const { bytes, ino, actual } = await readHashing(path, [...before.keys()]);
     const after = await readTexts(path, algorithms);
-    const stable =
-      sameTexts(before, after) && (await stat(path).catch(() => undefined))?.ino === ino;
-    if (before.size === 0 && after.size === 0 && (stable || attempt >= attempts))
-      throw missing(path, algorithms);
-    const result = await match(path, bytes, [before, after]);
+    const current = await stat(path).catch(() => undefined);
+    const stable = sameTexts(before, after) && current?.ino === ino;
+    const last = stable || attempt >= attempts;
+    if (before.size === 0 && after.size === 0 && last) throw missing(path, algorithms);
+    const result = await match(path, bytes, actual, [before, after]);
     if (!Array.isArray(result)) return { bytes, checksum: result };
-    if (stable || attempt >= attempts) {
-      const first = result[0];
-      throw new CacheCorruptionError(`Checksum mismatch for ${path}`, {
-        hint: "The file is damaged: delete it (and its sidecar) and rebuild the cache entry",
-        context: {
-          path,
-          algorithm: first?.algorithm,
-          expected: first?.expected.join(","),
-          actual: first?.actual,
-          sidecar: first ? sidecarPath(path, first.algorithm) : undefined,
-        },
-      });
-    }
+    if (last) throw mismatch(path, result[0]);
   }
 };

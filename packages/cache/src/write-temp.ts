@@ -3,6 +3,8 @@ import { HASH_CHUNK_BYTES, type Digester } from "./checksum";
 import { unlinkQuietly, type CacheFileSystem, type CacheWriteHandle } from "./file-system";
 import { tempPathFor } from "./temp-name";
 
+const WRITE_CHUNK_BYTES = 8 * 1024 * 1024;
+
 const fail = (message: string, path: string, cause?: unknown): CacheWriteError =>
   new CacheWriteError(message, {
     hint: "Free disk space or fix permissions, then write again; the previous file is untouched",
@@ -27,8 +29,8 @@ const writeChunk = async (
 };
 
 /**
- * Writes every byte to the open temp file, hashing each chunk while the previous write is in
- * flight, then checks the size with fstat and fsyncs.
+ * Writes every byte to the open temp file and checks the size with fstat. Then fsyncs, hashing
+ * the same in-memory bytes on the main thread while the fsync runs in the thread pool.
  */
 const writeAll = async (
   handle: CacheWriteHandle,
@@ -36,17 +38,22 @@ const writeAll = async (
   digester: Digester | undefined,
   path: string,
 ) => {
-  for (let start = 0; start < bytes.length; start += HASH_CHUNK_BYTES) {
-    const end = Math.min(bytes.length, start + HASH_CHUNK_BYTES);
-    const pending = writeChunk(handle, bytes, start, end, path);
-    digester?.update(bytes.subarray(start, end));
-    await pending;
+  for (let start = 0; start < bytes.length; start += WRITE_CHUNK_BYTES) {
+    await writeChunk(handle, bytes, start, Math.min(bytes.length, start + WRITE_CHUNK_BYTES), path);
   }
   const { size } = await handle.stat();
   if (size !== bytes.length) {
     throw fail(`Short write: ${size} of ${bytes.length} bytes reached ${path}`, path);
   }
-  await handle.sync();
+  const syncing = handle.sync().then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  );
+  for (let start = 0; start < bytes.length; start += HASH_CHUNK_BYTES) {
+    digester?.update(bytes.subarray(start, start + HASH_CHUNK_BYTES));
+  }
+  const synced = await syncing;
+  if (synced !== undefined) throw fail(`fsync failed for ${path}`, path, synced.error);
 };
 
 const openUnique = async (fs: CacheFileSystem, target: string, mode: number) => {
