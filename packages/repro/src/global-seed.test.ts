@@ -11,6 +11,13 @@ describe("setGlobalSeed", () => {
     expect(values).toEqual([rng.next(), rng.next()]);
   });
 
+  it("accepts a generator, e.g. a named fork", () => {
+    const restore = setGlobalSeed(createRng(42).fork("Math.random"));
+    const value = Math.random();
+    restore();
+    expect(value).toBe(createRng(42).fork("Math.random").next());
+  });
+
   it("restores the previous Math.random", () => {
     const original = Math.random;
     const restore = setGlobalSeed(1);

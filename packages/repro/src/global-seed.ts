@@ -1,4 +1,4 @@
-import { createRng } from "./rng";
+import { createRng, type Rng } from "./rng";
 import type { Seed } from "./seed";
 
 /**
@@ -6,6 +6,7 @@ import type { Seed } from "./seed";
  * `createRng(seed).next()`), and returns a function that puts the previous `Math.random` back.
  * This affects every library in the process: prefer passing a {@link Rng} explicitly and use
  * this only for code you cannot change. Calling the restore function twice is harmless.
+ * Pass an {@link Rng} (e.g. `rng.fork("Math.random")`) to drive `Math.random` from a stream.
  *
  * @throws {@link ConfigError} for an invalid seed (see {@link Seed}).
  * @example
@@ -18,8 +19,8 @@ import type { Seed } from "./seed";
  * }
  * ```
  */
-export const setGlobalSeed = (seed: Seed): (() => void) => {
-  const rng = createRng(seed);
+export const setGlobalSeed = (seed: Seed | Rng): (() => void) => {
+  const rng = typeof seed === "object" && seed !== null ? seed : createRng(seed);
   const previous = Math.random;
   const seeded = (): number => rng.next();
   Math.random = seeded;

@@ -54,14 +54,23 @@ export interface ReproContextOptions {
  * ```
  */
 export class ReproContext implements ReproContextData {
+  /** Sortable UUIDv7 run id. */
   readonly runId: string;
+  /** Root seed of every generator in the run (drawn at random when none was given). */
   readonly seed: Seed;
+  /** Full commit SHA, or null outside a repository / without git. */
   readonly gitSha: string | null;
+  /** `stableHash(config)`: 64 hex characters (or the `configHash` option as given). */
   readonly configHash: string;
+  /** `process.version`. */
   readonly nodeVersion: string;
+  /** `process.platform`. */
   readonly platform: string;
+  /** `process.arch`. */
   readonly arch: string;
+  /** Creation time, ISO 8601 UTC. */
   readonly createdAt: string;
+  /** Versions of the `@peak/*` packages in use, by name (see {@link peakPackageVersions}). */
   readonly packages: Readonly<Record<string, string>>;
 
   /** Prefer {@link ReproContext.create}; this stores already validated data as is. */

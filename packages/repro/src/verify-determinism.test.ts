@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { setGlobalSeed } from "./global-seed";
 import { createRng } from "./rng";
+import { stableHash } from "./stable-hash";
 import { verifyDeterminism } from "./verify-determinism";
 
 describe("verifyDeterminism", () => {
@@ -24,6 +26,17 @@ describe("verifyDeterminism", () => {
     );
     expect(report.deterministic).toBe(true);
     expect(Math.random).toBe(original);
+  });
+
+  it("drives Math.random from a fork, not from the rng's own stream", async () => {
+    const report = await verifyDeterminism((rng) => [rng.next(), Math.random()], { seed: 3 });
+    const rng = createRng(3);
+    expect(report.deterministic).toBe(true);
+    const restore = setGlobalSeed(createRng(3).fork("Math.random"));
+    const expected = [rng.next(), Math.random()];
+    restore();
+    expect(stableHash(expected)).toBe(report.hashes[0]);
+    expect(expected[0]).not.toBe(expected[1]);
   });
 
   it("reports the first run and path that differ", async () => {

@@ -15,8 +15,8 @@ export interface VerifyDeterminismOptions {
    */
   runs?: number | undefined;
   /**
-   * Also make `Math.random` deterministic during each run (see {@link setGlobalSeed}); it is
-   * restored after every run, even when `fn` throws.
+   * Also make `Math.random` deterministic during each run (see {@link setGlobalSeed}), driven
+   * by `rng.fork("Math.random")`; it is restored after every run, even when `fn` throws.
    * @defaultValue true
    */
   globalSeed?: boolean | undefined;
@@ -60,7 +60,9 @@ export const verifyDeterminism = async <T>(
   const outputs: T[] = [];
   for (let run = 0; run < runs; run++) {
     const rng = createRng(options.seed);
-    const restore = options.globalSeed === false ? undefined : setGlobalSeed(options.seed);
+    // Math.random gets its own fork, so it never replays the values `rng` hands out.
+    const global = options.globalSeed === false ? undefined : rng.fork("Math.random");
+    const restore = global && setGlobalSeed(global);
     try {
       outputs.push(await fn(rng, run));
     } finally {
