@@ -34,6 +34,30 @@ const checkName = (name: unknown, kind: string): string => {
   return name;
 };
 
+const unknownName = (kind: string, name: string, available: string[]): ConfigError => {
+  const [nearest] = closestMatches(name, available, 1);
+  const listing = available.length > 0 ? available.join(", ") : `none (register a ${kind} first)`;
+  return new ConfigError(`Unknown ${kind} \`${name}\``, {
+    hint: nearest !== undefined ? `Did you mean \`${nearest}\`?` : `Available: ${listing}`,
+    context: { kind, name, available },
+  });
+};
+
+const checkNew = (kind: string, name: string, factory: unknown, available: string[]): void => {
+  if (available.includes(name)) {
+    throw new ConfigError(`Duplicate ${kind} \`${name}\``, {
+      hint: `Pick another name; \`${name}\` is already registered`,
+      context: { kind, name, available },
+    });
+  }
+  if (typeof factory !== "function") {
+    throw new ConfigError(`The ${kind} \`${name}\` needs a factory function`, {
+      hint: "Pass a function that builds the entry, e.g. (config) => new MyStrategy(config)",
+      context: { kind, name, received: typeof factory },
+    });
+  }
+};
+
 /**
  * Creates an empty registry of named factories. Names are case-sensitive and must be
  * non-empty; nothing is registered at import time.
@@ -55,31 +79,12 @@ export const createRegistry = <T, Args extends unknown[] = []>(
   const list = () => [...factories.keys()].sort();
   const get = (name: string) => {
     const factory = factories.get(checkName(name, kind));
-    if (factory !== undefined) return factory;
-    const available = list();
-    const [nearest] = closestMatches(name, available, 1);
-    throw new ConfigError(`Unknown ${kind} \`${name}\``, {
-      hint:
-        nearest !== undefined
-          ? `Did you mean \`${nearest}\`?`
-          : `Available: ${available.length > 0 ? available.join(", ") : `none (register a ${kind} first)`}`,
-      context: { kind, name, available },
-    });
+    if (factory === undefined) throw unknownName(kind, name, list());
+    return factory;
   };
   const registry: Registry<T, Args> = {
     register: (name, factory) => {
-      if (factories.has(checkName(name, kind))) {
-        throw new ConfigError(`Duplicate ${kind} \`${name}\``, {
-          hint: `Pick another name; \`${name}\` is already registered`,
-          context: { kind, name, available: list() },
-        });
-      }
-      if (typeof factory !== "function") {
-        throw new ConfigError(`The ${kind} \`${name}\` needs a factory function`, {
-          hint: "Pass a function that builds the entry, e.g. (config) => new MyStrategy(config)",
-          context: { kind, name, received: typeof factory },
-        });
-      }
+      checkNew(kind, checkName(name, kind), factory, list());
       factories.set(name, factory);
       return registry;
     },
