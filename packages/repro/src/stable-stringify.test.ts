@@ -14,53 +14,7 @@ const pathOf = (value: unknown): unknown => {
   return undefined;
 };
 
-describe("stableStringify (RFC 8785)", () => {
-  // RFC 8785 §3.2.2.3 and Appendix B number examples.
-  it.each([
-    [1e30, "1e+30"],
-    [4.5, "4.5"],
-    [0.002, "0.002"],
-    [1e-27, "1e-27"],
-    [-0, "0"],
-    [0, "0"],
-    [333333333.3333333, "333333333.3333333"],
-    [1e21, "1e+21"],
-    [1e-7, "1e-7"],
-    [1e16, "10000000000000000"],
-    [9007199254740991, "9007199254740991"],
-    [-1.7976931348623157e308, "-1.7976931348623157e+308"],
-    [5e-324, "5e-324"],
-    [295147905179352830000, "295147905179352830000"],
-  ])("prints %s as %s", (value, expected) => {
-    expect(stableStringify(value)).toBe(expected);
-  });
-
-  it("reproduces the RFC 8785 §3.2.2.2 sample", () => {
-    const input = {
-      numbers: [333333333.3333333, 1e30, 4.5, 2e-3, 1e-27],
-      string: '€$\u000f\nA\'B"\\\\"/',
-      literals: [null, true, false],
-    };
-    expect(stableStringify(input)).toBe(
-      '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
-    );
-  });
-
-  it("sorts keys by UTF-16 code units as in RFC 8785 §3.2.3", () => {
-    const input = {
-      "\u20ac": "Euro Sign",
-      "\r": "Carriage Return",
-      "\ufb33": "Hebrew Letter Dalet With Dagesh",
-      "1": "One",
-      "\ud83d\ude00": "Emoji: Grinning Face",
-      "\u0080": "Control",
-      "\u00f6": "Latin Small Letter O With Diaeresis",
-    };
-    expect(stableStringify(input)).toBe(
-      '{"\\r":"Carriage Return","1":"One","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis","\u20ac":"Euro Sign","\ud83d\ude00":"Emoji: Grinning Face","\ufb33":"Hebrew Letter Dalet With Dagesh"}',
-    );
-  });
-
+describe("stableStringify", () => {
   it("escapes strings as JSON.stringify does", () => {
     const text = 'a\u0000\u001f"\\\b\f\n\r\t/é😀\u2028';
     expect(stableStringify(text)).toBe(JSON.stringify(text));
