@@ -6,7 +6,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as aq from "arquero";
 import writeFileAtomic from "write-file-atomic";
-import { atomicRead, atomicReadTable, atomicWrite, computeChecksum } from "../src/index";
+import {
+  atomicRead,
+  atomicReadTable,
+  atomicWrite,
+  computeChecksum,
+  tableFromBytes,
+  tableToBytes,
+} from "../src/index";
 
 const ROWS = 1_000_000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -89,7 +96,7 @@ const main = async () => {
   await measure("Write 1M-row table as Arrow IPC (serialise included)", [
     [
       "serialise + write + fsync (plain, no atomicity)",
-      () => plainWrite(join(dir, "a1.arrow"), aq.toArrowIPC(table, { format: "file" })),
+      async () => plainWrite(join(dir, "a1.arrow"), await toArrow(table)),
     ],
     [
       "atomicWrite + SHA-256 sidecar",
@@ -97,7 +104,7 @@ const main = async () => {
     ],
     [
       "serialise + write-file-atomic",
-      () => writeFileAtomic(join(dir, "a3.arrow"), aq.toArrowIPC(table, { format: "file" })),
+      async () => writeFileAtomic(join(dir, "a3.arrow"), await toArrow(table)),
     ],
   ]);
   await measure(
@@ -163,19 +170,9 @@ const main = async () => {
   await rm(dir, { recursive: true, force: true });
 };
 
-// The same Parquet codec atomicWrite uses (parquet-wasm via Arrow IPC), for the plain baselines.
-const pw = await import("parquet-wasm");
-const toParquet = async (table: aq.ColumnTable) => {
-  const ipc = aq.toArrowIPC(table, {
-    format: "stream",
-    types: { timestamp: { typeId: 10, unit: 1, timezone: "UTC", values: BigInt64Array } } as never,
-  });
-  return pw.writeParquet(
-    pw.Table.fromIPCStream(ipc),
-    new pw.WriterPropertiesBuilder().setCompression(pw.Compression.SNAPPY).build(),
-  );
-};
-const fromParquet = (bytes: Uint8Array) =>
-  aq.fromArrow(pw.readParquet(bytes).intoIPCStream(), { useDate: false });
+// The same codec atomicWrite uses, so the baselines serialise identical bytes.
+const toParquet = (table: aq.ColumnTable) => tableToBytes(table, "parquet");
+const toArrow = (table: aq.ColumnTable) => tableToBytes(table, "arrow");
+const fromParquet = (bytes: Uint8Array) => tableFromBytes(bytes, "parquet");
 
 await main();

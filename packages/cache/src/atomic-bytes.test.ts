@@ -72,6 +72,23 @@ describe("atomicWrite / atomicRead with bytes", () => {
     await expect(stat(`${path}.sha256`)).rejects.toThrow(/ENOENT/);
   });
 
+  it("replaces a symlink at the target instead of writing through it", async () => {
+    const dir = await tempDir();
+    const elsewhere = join(await tempDir(), "victim.txt");
+    await writeFile(elsewhere, "keep me");
+    const { symlink, lstat } = await import("node:fs/promises");
+    await symlink(elsewhere, join(dir, "link.txt"));
+    await atomicWrite("new", join(dir, "link.txt"));
+    expect(await readFile(elsewhere, "utf8")).toBe("keep me");
+    expect((await lstat(join(dir, "link.txt"))).isSymbolicLink()).toBe(false);
+  });
+
+  it("creates new files with the umask-filtered mode, not 0600", async () => {
+    const dir = await tempDir();
+    await atomicWrite("m", join(dir, "m.bin"), { mode: 0o644 });
+    expect((await stat(join(dir, "m.bin"))).mode & 0o777).toBe(0o644 & ~process.umask());
+  });
+
   it("raises CacheMissError for a missing file and ConfigError for bad options", async () => {
     const dir = await tempDir();
     await expect(atomicRead(join(dir, "none.bin"))).rejects.toSatisfy(CacheMissError.isInstance);
