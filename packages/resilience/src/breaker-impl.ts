@@ -1,8 +1,7 @@
 import { BreakerMachine, type CallOutcome } from "./breaker-machine";
 import { resolveBreakerOptions, type CircuitBreakerOptions } from "./breaker-options";
 import { restoreSnapshot, saveSnapshot, type CircuitBreakerSnapshot } from "./breaker-snapshot";
-import { breakerStats, rejection } from "./breaker-report";
-import type { CircuitOpenError } from "./circuit-open-error";
+import { breakerStats, Rejections, type Rejection } from "./breaker-report";
 import type {
   CircuitBreakerStats,
   CircuitState,
@@ -23,11 +22,13 @@ export class Breaker implements CircuitBreaker {
   private readonly timed: boolean;
   private counts = { successes: 0, failures: 0, slowCalls: 0, ignored: 0, rejections: 0, stale: 0 };
   private lastFailureAt: number | null = null;
+  private readonly rejections: Rejections;
 
   constructor(options: CircuitBreakerOptions) {
     this.machine = new BreakerMachine(resolveBreakerOptions(options));
     this.timed = this.machine.options.slowCallMs !== Infinity || options.strategy?.kind === "time";
     if (options.initialState !== undefined) restoreSnapshot(this.machine, options.initialState);
+    this.rejections = new Rejections(this.machine);
   }
 
   get name(): string {
@@ -49,18 +50,19 @@ export class Breaker implements CircuitBreaker {
     signal?: AbortSignal,
   ): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    const machine = this.machine;
-    if (machine.state.kind === "closed") return this.run(fn, signal, machine.generation);
-    const now = machine.options.clock.now();
-    const generation = machine.admit(now);
-    return generation < 0 ? Promise.reject(this.reject(now)) : this.run(fn, signal, generation);
+    const generation = this.admit();
+    return generation < 0 ? Promise.reject(this.reject().error) : this.run(fn, signal, generation);
   }
 
   tryExecute<T>(
     fn: (context: ExecuteContext) => T | PromiseLike<T>,
     signal?: AbortSignal,
   ): Promise<ExecuteResult<T>> {
-    return toResult(this.execute(fn, signal));
+    if (signal?.aborted) return Promise.resolve({ ok: false, error: abortReason(signal) });
+    const generation = this.admit();
+    return generation < 0
+      ? Promise.resolve(this.reject())
+      : toResult(this.run(fn, signal, generation));
   }
 
   wrap<A extends unknown[], T>(fn: (...args: A) => T | PromiseLike<T>): (...args: A) => Promise<T> {
@@ -145,19 +147,21 @@ export class Breaker implements CircuitBreaker {
     }
   }
 
-  private reject(now: number): CircuitOpenError {
+  // The generation a new call runs in, or -1 to reject it (no clock read while closed).
+  private admit(): number {
+    const machine = this.machine;
+    if (machine.state.kind === "closed") return machine.generation;
+    return machine.admit(machine.options.clock.now());
+  }
+
+  private reject(): Rejection {
     this.counts.rejections += 1;
-    const error = rejection(this.name, this.machine, now);
+    const rejection = this.rejections.get();
     if (this.outcomes.active) {
-      const event = {
-        type: "rejected",
-        slow: false,
-        stale: false,
-        durationMs: undefined,
-        error,
-      } as const;
-      this.outcomes.emit({ breaker: this.name, ...event });
+      const { error } = rejection;
+      const event = { type: "rejected", slow: false, stale: false, durationMs: undefined } as const;
+      this.outcomes.emit({ breaker: this.name, ...event, error });
     }
-    return error;
+    return rejection;
   }
 }

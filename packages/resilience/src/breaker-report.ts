@@ -45,23 +45,56 @@ export const breakerStats = (
   });
 };
 
-/** The error for a rejected call, built without a stack trace (the cheap path). */
-export const rejection = (name: string, machine: BreakerMachine, now: number): CircuitOpenError => {
+/** What a rejected call gets: the result object, whose `error` is also what `execute` throws. */
+export type Rejection = { readonly ok: false; readonly error: CircuitOpenError };
+
+/**
+ * The cheap rejection path. Every call rejected in the same state and round (generation)
+ * shares one `CircuitOpenError`, built once without a stack trace; its `retryAfterMs` is a
+ * live getter, so it stays exact for later callers.
+ */
+export class Rejections {
+  private generation = -1;
+  private cached: Rejection | undefined;
+  private readonly machine: BreakerMachine;
+
+  constructor(machine: BreakerMachine) {
+    this.machine = machine;
+  }
+
+  /** The rejection for the machine's current generation. */
+  get(): Rejection {
+    if (this.cached === undefined || this.generation !== this.machine.generation) {
+      this.generation = this.machine.generation;
+      this.cached = Object.freeze({ ok: false, error: createError(this.machine) });
+    }
+    return this.cached;
+  }
+}
+
+const createError = (machine: BreakerMachine): CircuitOpenError => {
+  const { name, clock } = machine.options;
   const current = machine.state;
   const open = current.kind === "open";
   const nextAttemptAt = open && current.nextAttemptAt !== Infinity ? current.nextAttemptAt : null;
-  const state = open ? "open" : "half-open";
   const message = open
     ? `Circuit breaker "${name}" is open; call rejected`
     : `Circuit breaker "${name}" is half-open and all probe slots are taken; call rejected`;
-  return withoutStack(
+  const error = withoutStack(
     () =>
       new CircuitOpenError(message, {
         breakerName: name,
-        state,
+        state: open ? "open" : "half-open",
         nextAttemptAt,
-        retryAfterMs: nextAttemptAt === null ? undefined : Math.max(0, nextAttemptAt - now),
         hint: "Serve a fallback or retry after `retryAfterMs`; see breaker.stats for the cause",
       }),
   );
+  if (nextAttemptAt !== null) {
+    Object.defineProperty(error, "retryAfterMs", {
+      get: () => Math.max(0, nextAttemptAt - clock.now()),
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  return error;
 };

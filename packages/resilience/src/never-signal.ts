@@ -11,4 +11,4 @@ export const defaultContext = (): ExecuteContext =>
 
 /** The context for `signal`: the shared default when there is none. */
 export const contextFor = (signal: AbortSignal | undefined): ExecuteContext =>
-  signal === undefined ? defaultContext() : { signal };
+  signal === undefined || signal === never?.signal ? defaultContext() : { signal };

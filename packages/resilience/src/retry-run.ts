@@ -1,46 +1,63 @@
 import { backoffDelay } from "./backoff";
-import { linkSignals, type LinkedSignal } from "./linked-signal";
+import { AbortScope, type ScopeDeadline } from "./abort-scope";
+import { LazyRetryContext } from "./lazy-context";
 import type { RetryContext } from "./policy";
 import { RetryExhaustedError, type RetryStopReason } from "./retry-exhausted-error";
 import type { ResolvedRetryOptions } from "./retry-options";
-import { abortReason, sleep } from "./sleep";
+import { sleep } from "./sleep";
 import { TimeoutError } from "./timeout-error";
 
 /** Runs `fn` under the retry options `o`; the loop behind `retryWithBackoff().execute`. */
 export const runWithRetry = async <T>(
   o: ResolvedRetryOptions,
+  deadline: ScopeDeadline | undefined,
   fn: (context: RetryContext) => T | PromiseLike<T>,
   callerSignal: AbortSignal | undefined,
 ): Promise<T> => {
-  const start = o.clock.now();
-  const link = linkSignals([o.signal, callerSignal], deadlineOf(o));
-  const errors: unknown[] = [];
-  const stop = (reason: RetryStopReason): RetryExhaustedError => stopError(o, link, errors, reason);
+  const scope = AbortScope.create([o.signal, callerSignal], deadline);
+  const start = deadline === undefined ? 0 : o.clock.now();
+  let errors: unknown[] | undefined;
+  let previousMs = o.baseDelayMs;
   try {
-    let previousMs = o.baseDelayMs;
     for (let attempt = 1; ; attempt += 1) {
-      if (link.signal.aborted) throw stop("aborted");
+      if (scope.aborted) throw stopError(o, scope, errors ?? [], "aborted");
       try {
-        return await fn({ attempt, signal: link.signal });
+        return await fn(new LazyRetryContext(attempt, scope));
       } catch (error) {
-        errors.push(error);
-        if (link.signal.aborted) throw stop("aborted");
-        const retryable = o.retryOn(error, attempt);
-        if (attempt === 1 && (!retryable || o.maxAttempts === 1)) throw error;
-        if (!retryable) throw stop("not-retryable");
-        if (attempt >= o.maxAttempts) throw stop("max-attempts");
+        (errors ??= []).push(error);
+        const reason = stopReason(o, scope, error, attempt);
+        if (reason === "rethrow") throw error;
+        if (reason !== undefined) throw stopError(o, scope, errors, reason);
         previousMs = nextDelay(o, attempt, previousMs, error);
-        if (o.clock.now() + previousMs - start > o.deadlineMs) throw stop("deadline");
+        if (deadline !== undefined && o.clock.now() + previousMs - start > o.deadlineMs) {
+          throw stopError(o, scope, errors, "deadline");
+        }
         notify(o, attempt, previousMs, error);
-        if (previousMs > 0) await sleep(o.clock, previousMs, link.signal).catch(() => undefined);
+        if (previousMs > 0) await sleep(o.clock, previousMs, scope).catch(() => undefined);
       }
     }
   } finally {
-    link.dispose();
+    scope.dispose();
   }
 };
 
-const deadlineOf = (o: ResolvedRetryOptions): Parameters<typeof linkSignals>[1] =>
+// Why to stop after a failed attempt: "rethrow" means pass the error on unchanged (only
+// one attempt ran), undefined means retry.
+const stopReason = (
+  o: ResolvedRetryOptions,
+  scope: AbortScope,
+  error: unknown,
+  attempt: number,
+): RetryStopReason | "rethrow" | undefined => {
+  if (scope.aborted) return "aborted";
+  const retryable = o.retryOn(error, attempt);
+  if (attempt === 1 && (!retryable || o.maxAttempts === 1)) return "rethrow";
+  if (!retryable) return "not-retryable";
+  return attempt >= o.maxAttempts ? "max-attempts" : undefined;
+};
+
+/** The deadline of a retry policy, built once per policy. */
+export const retryDeadline = (o: ResolvedRetryOptions): ScopeDeadline | undefined =>
   o.deadlineMs === Infinity
     ? undefined
     : {
@@ -80,16 +97,16 @@ const notify = (
 
 const stopError = (
   o: ResolvedRetryOptions,
-  link: LinkedSignal,
-  errors: unknown[],
+  scope: AbortScope,
+  errors: readonly unknown[],
   reason: RetryStopReason,
 ): RetryExhaustedError => {
-  const final = reason === "aborted" && link.timedOut ? "deadline" : reason;
+  const final = reason === "aborted" && scope.timedOut ? "deadline" : reason;
   const attempts = errors.length;
   return new RetryExhaustedError(`Gave up after ${attempts} attempt(s): ${describeReason(final)}`, {
     reason: final,
     errors,
-    ...(attempts === 0 ? { cause: abortReason(link.signal) } : {}),
+    ...(attempts === 0 ? { cause: scope.reason } : {}),
     hint: HINTS[final],
     context: { maxAttempts: o.maxAttempts },
   });

@@ -1,6 +1,6 @@
 import type { RetryContext, WrappingPolicy } from "./policy";
 import { resolveRetryOptions, type RetryOptions } from "./retry-options";
-import { runWithRetry } from "./retry-run";
+import { retryDeadline, runWithRetry } from "./retry-run";
 
 /** A retry policy, as returned by {@link retryWithBackoff}. */
 export interface RetryPolicy extends WrappingPolicy<RetryContext> {
@@ -35,12 +35,13 @@ export interface RetryPolicy extends WrappingPolicy<RetryContext> {
  */
 export const retryWithBackoff = (options: RetryOptions = {}): RetryPolicy => {
   const resolved = resolveRetryOptions(options);
+  const deadline = retryDeadline(resolved);
   const policy: RetryPolicy = {
-    execute: (fn, signal) => runWithRetry(resolved, fn, signal),
+    execute: (fn, signal) => runWithRetry(resolved, deadline, fn, signal),
     wrap:
       (fn) =>
       (...args) =>
-        runWithRetry(resolved, () => fn(...args), undefined),
+        runWithRetry(resolved, deadline, () => fn(...args), undefined),
   };
   return policy;
 };

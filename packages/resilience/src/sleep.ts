@@ -1,29 +1,32 @@
+import type { AbortScope } from "./abort-scope";
 import type { Clock } from "./clock";
 
 /**
- * Waits `ms` milliseconds on `clock`. An abort settles the promise at once with the
- * signal's reason, clears the timer and removes the listener.
+ * Waits `ms` milliseconds on `clock`. An abort of `scope` settles the promise at once with
+ * the abort reason, clears the timer and stops listening.
  */
-export const sleep = (clock: Clock, ms: number, signal?: AbortSignal): Promise<void> =>
+export const sleep = (clock: Clock, ms: number, scope?: AbortScope): Promise<void> =>
   new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortReason(signal));
+    if (scope?.aborted) {
+      reject(asError(scope.reason));
       return;
     }
-    const onAbort = (): void => {
+    const stopWaiting = scope?.onAbort((reason) => {
       cancel();
-      reject(abortReason(signal));
-    };
+      reject(asError(reason));
+    });
     const cancel = clock.setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      stopWaiting?.();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
   });
 
 /**
  * The reason of an aborted signal, as the signal holds it (a `DOMException` named
  * "AbortError" unless the aborter passed one), or a generic error if there is none.
  */
-export const abortReason = (signal: AbortSignal | undefined): Error =>
-  (signal?.reason as Error | undefined) ?? new Error("The operation was aborted");
+export const abortReason = (signal: AbortSignal | undefined): Error => asError(signal?.reason);
+
+/** Abort reasons are passed on unchanged; typed as `Error` for rejection call sites. */
+export const asError = (reason: unknown): Error =>
+  (reason as Error | undefined) ?? new Error("The operation was aborted");

@@ -1,7 +1,8 @@
+import { AbortScope } from "./abort-scope";
 import { systemClock, type Clock } from "./clock";
-import { linkSignals } from "./linked-signal";
+import { LazyContext } from "./lazy-context";
 import type { ExecuteContext, WrappingPolicy } from "./policy";
-import { abortReason } from "./sleep";
+import { abortReason, asError } from "./sleep";
 import { TimeoutError } from "./timeout-error";
 import { checkNumber } from "./validate";
 
@@ -15,6 +16,7 @@ export interface TimeoutOptions {
  * A policy that gives a call `ms` milliseconds. When the time is up it aborts the call's
  * signal with a {@link TimeoutError} and rejects with that error at once, even if the call
  * ignores its signal (whose late result or rejection is then dropped, never unhandled).
+ * The call's `AbortSignal` is only created if the call reads `context.signal`.
  *
  * @throws {@link ConfigError} when `ms` is not a finite number >= 0
  * @example
@@ -24,28 +26,29 @@ export interface TimeoutOptions {
  */
 export const timeout = (ms: number, options: TimeoutOptions = {}): WrappingPolicy => {
   const limit = checkNumber("timeout", "ms", ms, undefined);
-  const clock = options.clock ?? systemClock;
-  const reason = (): TimeoutError =>
-    new TimeoutError(`Call timed out after ${limit} ms`, {
-      timeoutMs: limit,
-      hint: "Raise the timeout or check why the call is slow",
-    });
+  const deadline = {
+    clock: options.clock ?? systemClock,
+    ms: limit,
+    reason: (): TimeoutError =>
+      new TimeoutError(`Call timed out after ${limit} ms`, {
+        timeoutMs: limit,
+        hint: "Raise the timeout or check why the call is slow",
+      }),
+  };
   const execute = <T>(
     fn: (context: ExecuteContext) => T | PromiseLike<T>,
     signal?: AbortSignal,
   ): Promise<T> => {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    const link = linkSignals([signal], { clock, ms: limit, reason });
+    const scope = new AbortScope([signal], deadline);
     return new Promise<T>((resolve, reject) => {
-      const onAbort = (): void => reject(abortReason(link.signal));
-      link.signal.addEventListener("abort", onAbort, { once: true });
-      const settle = (): void => {
-        link.signal.removeEventListener("abort", onAbort);
-        link.dispose();
-      };
-      invoke(fn, { signal: link.signal }).then(
-        (value) => (settle(), resolve(value)),
-        (error: unknown) => (settle(), reject(error as Error)),
+      scope.onAbort((reason) => {
+        scope.dispose();
+        reject(asError(reason));
+      });
+      invoke(fn, new LazyContext(scope)).then(
+        (value) => (scope.dispose(), resolve(value)),
+        (error: unknown) => (scope.dispose(), reject(asError(error))),
       );
     });
   };
@@ -66,6 +69,6 @@ const invoke = <T>(
   try {
     return Promise.resolve(fn(context));
   } catch (error) {
-    return Promise.reject(error as Error);
+    return Promise.reject(asError(error));
   }
 };

@@ -1,3 +1,4 @@
+import { LazyContext } from "./lazy-context";
 import { contextFor } from "./never-signal";
 import type { ExecuteContext, Policy, WrappingPolicy } from "./policy";
 
@@ -36,10 +37,12 @@ export const wrap = <const P extends readonly Policy<ExecuteContext>[]>(
   ): T | PromiseLike<T> => {
     const layer = policies[index];
     if (layer === undefined) return fn((outer ?? contextFor(signal)) as C);
+    // Read the outer signal only to hand it on: a policy may create it lazily.
+    const layerSignal = outer === undefined ? signal : outer.signal;
     return layer.execute((inner) => {
-      const merged = outer === undefined ? inner : { ...outer, ...inner };
-      return step(index + 1, merged, inner.signal, fn);
-    }, signal);
+      const merged = outer === undefined ? inner : mergeContexts(outer, inner);
+      return step(index + 1, merged, undefined, fn);
+    }, layerSignal);
   };
   const execute = <T>(fn: (context: C) => T | PromiseLike<T>, signal?: AbortSignal): Promise<T> => {
     try {
@@ -55,4 +58,12 @@ export const wrap = <const P extends readonly Policy<ExecuteContext>[]>(
       (...args) =>
         execute(() => fn(...args)),
   };
+};
+
+// Inner keys win; `signal` stays a getter so a lazily created signal is not forced.
+const mergeContexts = (outer: ExecuteContext, inner: ExecuteContext): ExecuteContext => {
+  const merged = new LazyContext(inner) as LazyContext & Record<string, unknown>;
+  for (const key in outer) if (key !== "signal") merged[key] = (outer as never)[key];
+  for (const key in inner) if (key !== "signal") merged[key] = (inner as never)[key];
+  return merged;
 };
