@@ -34,13 +34,13 @@ const isolated = () => ({ ...process.env, GIT_CEILING_DIRECTORIES: root });
 
 describe("getGitSha", () => {
   it("returns the full SHA of HEAD in a real repository", async () => {
-    expect(await getGitSha({ cwd: repo })).toBe(sha);
+    expect(await getGitSha({ cwd: repo, timeoutMs: 10_000 })).toBe(sha);
     expect(sha).toMatch(/^[0-9a-f]{40}$/);
   });
 
   it("returns exactly 7 characters with short: true and n with short: n", async () => {
-    expect(await getGitSha({ cwd: repo, short: true })).toBe(sha.slice(0, 7));
-    expect(await getGitSha({ cwd: repo, short: 12 })).toBe(sha.slice(0, 12));
+    expect(await getGitSha({ cwd: repo, short: true, timeoutMs: 10_000 })).toBe(sha.slice(0, 7));
+    expect(await getGitSha({ cwd: repo, short: 12, timeoutMs: 10_000 })).toBe(sha.slice(0, 12));
   });
 
   it("returns null in a folder that is no repository", async () => {
@@ -52,7 +52,7 @@ describe("getGitSha", () => {
     const empty = join(root, "empty");
     mkdirSync(empty);
     git(empty, "init", "-q");
-    expect(await getGitSha({ cwd: empty })).toBeNull();
+    expect(await getGitSha({ cwd: empty, timeoutMs: 10_000 })).toBeNull();
   });
 
   it("returns null when git is not on the PATH", async () => {
@@ -79,7 +79,7 @@ describe("getGitSha", () => {
 
 describe("getGitShaSync", () => {
   it("agrees with getGitSha", () => {
-    expect(getGitShaSync({ cwd: repo, short: 10 })).toBe(sha.slice(0, 10));
+    expect(getGitShaSync({ cwd: repo, short: 10, timeoutMs: 10_000 })).toBe(sha.slice(0, 10));
     expect(getGitShaSync({ cwd: mkdtempSync(join(root, "p-")), env: isolated() })).toBeNull();
     expect(getGitShaSync({ cwd: repo, env: { PATH: join(root, "none") } })).toBeNull();
   });

@@ -11,7 +11,7 @@ export { createTraceId, pinoMixin, runLogFields } from "./log-fields";
 export type { RunLogFields } from "./log-fields";
 export { PEAK_PACKAGES, peakPackageVersions } from "./package-versions";
 export { ReproContext } from "./repro-context";
-export type { ReproContextOptions } from "./repro-context";
+export type { ReproContextOptions } from "./context-options";
 export { REPRO_CONTEXT_SCHEMA_VERSION } from "./repro-context-data";
 export type { ReproContextData, ReproContextJson } from "./repro-context-data";
 export { createRng, restoreRng } from "./rng";

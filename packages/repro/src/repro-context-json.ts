@@ -3,8 +3,10 @@ import { REPRO_CONTEXT_SCHEMA_VERSION, type ReproContextData } from "./repro-con
 import { isRunId } from "./run-id";
 import { encodeSeed, typeOf, type Seed } from "./seed";
 
-const HEX_SHA = /^[0-9a-f]{4,64}$/;
-const HASH = /^[0-9a-f]{16,128}$/;
+/** A hex commit SHA, full or abbreviated. */
+export const HEX_SHA = /^[0-9a-f]{4,64}$/;
+/** A lower-case hex digest of 16 to 128 characters. */
+export const HASH = /^[0-9a-f]{16,128}$/;
 const TEXT_FIELDS = ["nodeVersion", "platform", "arch"] as const;
 
 const bad = (field: string, expected: string, got: unknown): never => {

@@ -1,45 +1,13 @@
 import { randomInt } from "node:crypto";
+import { checkContextOptions, type ReproContextOptions } from "./context-options";
 import { getGitSha, getGitShaSync } from "./git-sha";
 import { peakPackageVersions } from "./package-versions";
 import { toContextJson, type ReproContextData, type ReproContextJson } from "./repro-context-data";
 import { parseContextJson } from "./repro-context-json";
 import { createRng, type Rng } from "./rng";
 import { createRunId } from "./run-id";
-import { encodeSeed, type Seed } from "./seed";
+import type { Seed } from "./seed";
 import { stableHash } from "./stable-hash";
-
-/** Options of {@link ReproContext.create} and {@link ReproContext.createSync}. */
-export interface ReproContextOptions {
-  /**
-   * Root seed. When omitted a random safe integer is drawn and recorded, so the run can still
-   * be replayed from its context.
-   */
-  seed?: Seed | undefined;
-  /**
-   * The run's configuration; only its {@link stableHash} is kept.
-   * @defaultValue {}
-   */
-  config?: unknown;
-  /** A precomputed config hash (e.g. from {@link legacyPythonHash}); replaces hashing `config`. */
-  configHash?: string | undefined;
-  /** A known commit SHA, or null: skips running git. */
-  gitSha?: string | null | undefined;
-  /**
-   * Folder for git detection and for resolving `@peak/*` package versions.
-   * @defaultValue process.cwd()
-   */
-  cwd?: string | undefined;
-  /**
-   * Time limit for git detection.
-   * @defaultValue 1000
-   */
-  gitTimeoutMs?: number | undefined;
-  /**
-   * Clock in Unix milliseconds, for `createdAt`.
-   * @defaultValue Date.now
-   */
-  now?: (() => number) | undefined;
-}
 
 /**
  * What makes a run reproducible and traceable: a sortable UUIDv7 `runId`, the seed, the git
@@ -89,9 +57,11 @@ export class ReproContext implements ReproContextData {
 
   /**
    * Creates a context, detecting the git commit asynchronously unless `gitSha` is given.
-   * @throws {@link ConfigError} for an invalid seed or a config that cannot be hashed (with its path).
+   * @throws {@link ConfigError} for an invalid seed, `gitSha`, `configHash` or `now`, or a config
+   * that cannot be hashed (with its path).
    */
   static async create(options: ReproContextOptions = {}): Promise<ReproContext> {
+    checkContextOptions(options);
     const gitSha =
       options.gitSha !== undefined
         ? options.gitSha
@@ -104,6 +74,7 @@ export class ReproContext implements ReproContextData {
    * @throws {@link ConfigError} as {@link ReproContext.create}.
    */
   static createSync(options: ReproContextOptions = {}): ReproContext {
+    checkContextOptions(options);
     const gitSha =
       options.gitSha !== undefined
         ? options.gitSha
@@ -133,7 +104,6 @@ export class ReproContext implements ReproContextData {
 
 const build = (options: ReproContextOptions, gitSha: string | null): ReproContext => {
   const seed = options.seed ?? randomInt(0, 2 ** 48 - 1);
-  encodeSeed(seed);
   const now = options.now ?? Date.now;
   return new ReproContext({
     runId: createRunId(),
