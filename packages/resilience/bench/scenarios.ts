@@ -99,6 +99,12 @@ export const buildTasks = async (B: number): Promise<{ tasks: Task[]; shutdown: 
       batch: B,
       run: loop(B, () => ourOpen.tryExecute(ok)),
     },
+    {
+      scenario: "b",
+      lib: "(floor: await reject().catch())",
+      batch: B,
+      run: loopCatch(B, () => Promise.reject(failure)),
+    },
     { scenario: "b", lib: "cockatiel", batch: B, run: loopCatch(B, () => cockOpen.execute(ok)) },
     { scenario: "b", lib: "opossum (lean)", batch: B, run: loopCatch(B, () => opLeanOpen.fire()) },
     {

@@ -13,7 +13,7 @@ import { contextFor } from "./never-signal";
 import type { CircuitBreaker } from "./breaker-api";
 import type { ExecuteContext, ExecuteResult } from "./policy";
 import { abortReason } from "./sleep";
-import { toResult } from "./to-result";
+import { rejectSoon, toResult } from "./to-result";
 
 /** The breaker behind `circuitBreaker()`. */
 export class Breaker implements CircuitBreaker {
@@ -51,7 +51,7 @@ export class Breaker implements CircuitBreaker {
   ): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     const generation = this.admit();
-    return generation < 0 ? Promise.reject(this.reject().error) : this.run(fn, signal, generation);
+    return generation < 0 ? rejectSoon(this.reject().error) : this.run(fn, signal, generation);
   }
 
   tryExecute<T>(

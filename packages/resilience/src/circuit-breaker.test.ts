@@ -61,6 +61,20 @@ describe("circuitBreaker", () => {
     expect(breaker.stats.rejections).toBe(1);
   });
 
+  it("gives every call rejected in one open period the same error, with a live retryAfterMs", async () => {
+    const { breaker, fail, clock } = setup({ failureThreshold: 1, recoveryTimeoutMs: 1_000 });
+    await fail();
+    const first = await breaker.tryExecute(ok);
+    await clock.advance(400);
+    const second = await breaker.tryExecute(ok);
+    expect(!first.ok && !second.ok && first.error === second.error).toBe(true);
+    expect((second as { error: CircuitOpenError }).error.retryAfterMs).toBe(600);
+    await clock.advance(600);
+    await fail();
+    const third = await breaker.tryExecute(ok);
+    expect(!third.ok && third.error !== (first as { error: unknown }).error).toBe(true);
+  });
+
   it("turns half-open after the recovery timeout and closes on a successful probe", async () => {
     const { breaker, fail, clock, changes } = setup({
       failureThreshold: 1,
