@@ -79,6 +79,7 @@ const visitContainer = (value: object, state: State): unknown => {
 };
 
 const visitArray = (array: unknown[], state: State): unknown[] => {
+  checkPlain(array);
   let copy: unknown[] | undefined;
   let i = 0;
   try {

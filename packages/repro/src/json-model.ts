@@ -3,8 +3,15 @@
 import { PathFailure } from "./json-path";
 import { typeOf } from "./seed";
 
-/** Throws for objects that are not plain (Date, Map, class instances…). */
+/**
+ * Throws for objects that are not plain (Date, Map, class instances…) and for objects or arrays
+ * with a `toJSON` method (own, hidden or inherited), which JSON.stringify would call.
+ */
 export const checkPlain = (object: object): void => {
+  if (typeof (object as { toJSON?: unknown }).toJSON === "function") {
+    throw new PathFailure("the value has a toJSON method", "Convert it to plain data first");
+  }
+  if (Array.isArray(object)) return;
   const proto: unknown = Object.getPrototypeOf(object);
   // Cross-realm plain objects have another realm's Object.prototype, whose own prototype is null.
   if (proto !== null && proto !== Object.prototype && Object.getPrototypeOf(proto) !== null) {

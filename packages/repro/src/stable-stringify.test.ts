@@ -82,6 +82,13 @@ describe("stableStringify", () => {
     expect(pathOf(value)).toBe(path);
   });
 
+  it("rejects hidden or inherited toJSON methods that JSON.stringify would call", () => {
+    const hidden = Object.defineProperty({ a: 1 }, "toJSON", { value: () => "x" });
+    const list = Object.assign([1], { toJSON: () => "x" });
+    expect(pathOf({ hidden })).toBe("$.hidden");
+    expect(pathOf([0, list])).toBe("$[1]");
+  });
+
   it("skips symbol-keyed properties, as JSON.stringify does", () => {
     expect(stableStringify({ [Symbol("k")]: 1, a: 1 })).toBe('{"a":1}');
   });
