@@ -66,6 +66,14 @@ describe("checkOhlcv edge cases", () => {
     ]);
   });
 
+  it("judges a table read back from Arrow IPC, with numbers or Dates as timestamps", () => {
+    const ipc = aq.toArrowIPC(aq.table(validFrame(4)));
+    expect(checkOhlcv(aq.fromArrow(ipc)).ok).toBe(true);
+    const dated = { ...validFrame(2), timestamp: [new Date(1000), new Date(500)] };
+    const back = aq.fromArrow(aq.toArrowIPC(aq.table(dated)));
+    expect(checkOhlcv(back).violations).toMatchObject([{ rule: "unsorted_timestamps", rows: [1] }]);
+  });
+
   it("accepts integer typed arrays and BigInt64 timestamps", () => {
     const f = validFrame();
     const cols = {

@@ -109,4 +109,36 @@ describe("checkOhlcv properties", () => {
     expect(checkOhlcv(table).ok).toBe(true);
     expect(Array.from(table.column("close") as Float64Array)).toEqual(f.close);
   });
+
+  test.prop([validFrame, fc.nat(), fc.constantFrom("open", "high", "low", "close", "volume")])(
+    "reports a bad CSV cell at exactly its row",
+    (f, seed, column) => {
+      const k = seed % f.open.length;
+      const cells = f.open.map((_, i) => [
+        new Date(num(f.timestamp[i])).toISOString(),
+        f.open[i],
+        f.high[i],
+        f.low[i],
+        f.close[i],
+        f.volume[i],
+      ]);
+      const at = ["open", "high", "low", "close", "volume"].indexOf(column) + 1;
+      (cells[k] as unknown[])[at] = "#N/A";
+      (cells[f.open.length - 1 - k] as unknown[])[0] = "later";
+      const text = ["timestamp,open,high,low,close,volume", ...cells.map((c) => c.join(","))].join(
+        "\n",
+      );
+      const { violations } = checkOhlcv(parseOhlcvCsv(text));
+      expect(violations).toContainEqual(
+        expect.objectContaining({ rule: "not_numeric", column, count: 1, rows: [k] }),
+      );
+      expect(violations).toContainEqual(
+        expect.objectContaining({
+          rule: "invalid_timestamp",
+          count: 1,
+          rows: [f.open.length - 1 - k],
+        }),
+      );
+    },
+  );
 });

@@ -21,6 +21,17 @@ export class CsvColumnBuilder {
     this.requireTz = requireTz;
   }
 
+  /** True for value columns (numbers), false for the timestamp column. */
+  get numeric(): boolean {
+    return this.kind === "number";
+  }
+
+  /** Appends an already parsed number. */
+  pushValue(value: number): void {
+    if (this.length === this.values.length) this.grow();
+    this.values[this.length++] = value;
+  }
+
   /** Appends the cell `text[start, end)`. */
   push(text: string, start: number, end: number): void {
     if (this.length === this.values.length) this.grow();

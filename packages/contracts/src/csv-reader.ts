@@ -2,6 +2,7 @@ import { DataContractError } from "@peak/errors";
 import { CsvColumnBuilder } from "./csv-column";
 import { splitHeader, splitQuotedLine } from "./csv-fields";
 import type { ResolvedCsvOptions } from "./csv-options";
+import { fieldEnd, scanDecimalField } from "./number-text";
 
 const tooManyFields = (line: number, got: number, expected: number) =>
   new DataContractError(`CSV line ${line} has ${got} fields, the header has ${expected}`, {
@@ -82,11 +83,22 @@ export class CsvReader {
 
   private row(text: string, start: number, end: number): void {
     const sep = this.opts.delimiter;
+    const sepCode = sep.charCodeAt(0);
     let pos = start;
     for (const col of this.columns) {
-      let stop = pos >= end ? end : text.indexOf(sep, pos);
+      if (pos > end) {
+        col.push(text, end, end); // a short line: the missing fields are empty
+        continue;
+      }
+      const value = col.numeric ? scanDecimalField(text, pos, end, sepCode) : undefined;
+      if (value !== undefined) {
+        col.pushValue(value);
+        pos = fieldEnd.at + 1;
+        continue;
+      }
+      let stop = text.indexOf(sep, pos);
       if (stop < 0 || stop > end) stop = end;
-      col.push(text, pos > end ? end : pos, stop);
+      col.push(text, pos, stop);
       pos = stop + 1;
     }
     if (pos <= end) {

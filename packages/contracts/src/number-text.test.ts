@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDecimalSlice, parseNumberText } from "./number-text";
+import { fieldEnd, parseDecimalSlice, parseNumberText, scanDecimalField } from "./number-text";
 
 describe("parseNumberText", () => {
   it("accepts decimals, exponents, NaN and infinities", () => {
@@ -30,5 +30,15 @@ describe("parseDecimalSlice", () => {
     for (const s of ["1e5", "1234567890123456", "", "-", ".", "1.2.3", "abc"]) {
       expect(parseDecimalSlice(s, 0, s.length), s).toBeUndefined();
     }
+  });
+});
+
+describe("scanDecimalField", () => {
+  it("stops at the separator and says where", () => {
+    expect(scanDecimalField("12.5,7", 0, 6, 44)).toBe(12.5);
+    expect(fieldEnd.at).toBe(4);
+    expect(scanDecimalField("12.5,7", 5, 6, 44)).toBe(7);
+    expect(fieldEnd.at).toBe(6);
+    expect(scanDecimalField(",7", 0, 2, 44)).toBeUndefined();
   });
 });

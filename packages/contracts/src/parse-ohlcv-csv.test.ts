@@ -1,6 +1,8 @@
 import { isConfigError, isDataContractError } from "@peak/errors";
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { checkOhlcv } from "./check-ohlcv";
+import { createOhlcvCsvParser } from "./ohlcv-csv-parser";
 import { parseOhlcvCsv, parseOhlcvCsvStream } from "./parse-ohlcv-csv";
 
 const HEADER = "timestamp,open,high,low,close,volume";
@@ -96,3 +98,17 @@ describe("parseOhlcvCsv", () => {
     expect(isConfigError(thrown(() => parseOhlcvCsv(GOOD, { tz: 1 } as object)))).toBe(true);
   });
 });
+
+test.prop([fc.uniqueArray(fc.integer({ min: 1, max: GOOD.length - 1 }), { maxLength: 8 })])(
+  "parses the same table for any chunk boundaries",
+  (cuts) => {
+    const parser = createOhlcvCsvParser();
+    let last = 0;
+    for (const cut of [...cuts].sort((a, b) => a - b)) {
+      parser.push(GOOD.slice(last, cut));
+      last = cut;
+    }
+    parser.push(GOOD.slice(last));
+    expect(parser.finish().objects()).toEqual(parseOhlcvCsv(GOOD).objects());
+  },
+);
