@@ -1,4 +1,4 @@
-import { toSafeJson } from "@peak/errors";
+import { ConfigError, toSafeJson } from "@peak/errors";
 import { runLogFields } from "./log-fields";
 
 /** Log levels of {@link createJsonLogger}. */
@@ -23,6 +23,7 @@ const LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error"];
  * `{"time":…,"level":"info","msg":"…","runId":"…","traceId":"…",…fields}` (newline included)
  * to `write`. Fields are made JSON-safe (cycles, bigints and errors never throw).
  *
+ * @throws {@link ConfigError} when `write` is not a function.
  * @example
  * ```ts
  * const log = createJsonLogger((line) => process.stderr.write(line));
@@ -33,6 +34,12 @@ export const createJsonLogger = (
   write: (line: string) => void,
   options: JsonLoggerOptions = {},
 ): JsonLogger => {
+  if (typeof write !== "function") {
+    throw new ConfigError("createJsonLogger(write) needs a function", {
+      hint: "Pass e.g. (line) => process.stderr.write(line)",
+      context: { write: typeof write },
+    });
+  }
   const now = options.now ?? Date.now;
   const entries = LEVELS.map((level) => {
     const log = (msg: string, fields: Record<string, unknown> = {}) => {

@@ -97,4 +97,10 @@ describe("createJsonLogger", () => {
     });
     expect(second).toEqual({ time: 5, level: "info", msg: "plain" });
   });
+
+  it("rejects a write that is not a function", () => {
+    expect(() => createJsonLogger("stderr" as never)).toThrow(
+      expect.objectContaining({ code: "CONFIG" }),
+    );
+  });
 });
