@@ -1,3 +1,4 @@
+import { BreakerCounters, classifyError } from "./breaker-counters";
 import { BreakerMachine, type CallOutcome } from "./breaker-machine";
 import { resolveBreakerOptions, type CircuitBreakerOptions } from "./breaker-options";
 import { restoreSnapshot, saveSnapshot, type CircuitBreakerSnapshot } from "./breaker-snapshot";
@@ -20,8 +21,7 @@ export class Breaker implements CircuitBreaker {
   private readonly machine: BreakerMachine;
   private readonly outcomes = new Listeners<OutcomeEvent>();
   private readonly timed: boolean;
-  private counts = { successes: 0, failures: 0, slowCalls: 0, ignored: 0, rejections: 0, stale: 0 };
-  private lastFailureAt: number | null = null;
+  private readonly counts = new BreakerCounters();
   private readonly rejections: Rejections;
 
   constructor(options: CircuitBreakerOptions) {
@@ -42,7 +42,7 @@ export class Breaker implements CircuitBreaker {
   }
 
   get stats(): CircuitBreakerStats {
-    return breakerStats(this, this.machine, this.counts, this.lastFailureAt);
+    return breakerStats(this, this.machine, this.counts);
   }
 
   execute<T>(
@@ -100,8 +100,7 @@ export class Breaker implements CircuitBreaker {
     try {
       value = await fn(contextFor(signal));
     } catch (error) {
-      const outcome =
-        signal?.aborted || !this.machine.options.isFailure(error) ? "ignored" : "failure";
+      const outcome = classifyError(error, signal, this.machine.options.isFailure);
       this.settle(generation, outcome, start, timed, error);
       throw error;
     }
@@ -121,7 +120,7 @@ export class Breaker implements CircuitBreaker {
     const now = needsNow ? machine.options.clock.now() : 0;
     const slow = outcome === "success" && now - start >= machine.options.slowCallMs;
     const counted: CallOutcome = slow ? "failure" : outcome;
-    this.count(counted, slow, now);
+    this.counts.record(counted, slow, now);
     const current = machine.complete(generation, counted, now);
     if (!current) this.counts.stale += 1;
     if (this.outcomes.active) {
@@ -134,16 +133,6 @@ export class Breaker implements CircuitBreaker {
         durationMs,
         error,
       });
-    }
-  }
-
-  private count(outcome: CallOutcome, slow: boolean, now: number): void {
-    if (outcome === "success") this.counts.successes += 1;
-    else if (outcome === "ignored") this.counts.ignored += 1;
-    else {
-      this.counts.failures += 1;
-      if (slow) this.counts.slowCalls += 1;
-      this.lastFailureAt = now;
     }
   }
 

@@ -71,6 +71,20 @@ describe("circuitBreaker operator controls", () => {
     expect(events.map((e) => e.type)).toEqual(["success", "ignored", "failure", "rejected"]);
   });
 
+  it("counts a failure when isFailure itself throws, so no probe slot is lost", async () => {
+    const { breaker, clock } = setup({
+      failureThreshold: 1,
+      isFailure: () => {
+        throw new Error("bad predicate");
+      },
+    });
+    await breaker.execute(fail).catch(() => undefined);
+    expect(breaker.state).toBe("open");
+    await clock.advance(100);
+    await breaker.execute(fail).catch(() => undefined);
+    expect(breaker.stats).toMatchObject({ state: "open", halfOpenInFlight: 0, failures: 2 });
+  });
+
   it("stops calling a state listener after unsubscribe", async () => {
     const { breaker } = setup({ failureThreshold: 1 });
     const seen: string[] = [];

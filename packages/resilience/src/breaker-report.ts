@@ -1,25 +1,15 @@
 import type { CircuitBreaker } from "./breaker-api";
+import type { BreakerCounters } from "./breaker-counters";
 import type { BreakerMachine } from "./breaker-machine";
 import { withoutStack } from "./brand";
 import { CircuitOpenError } from "./circuit-open-error";
 import type { CircuitBreakerStats } from "./circuit-state";
 
-/** The breaker's counters besides the state machine. */
-export interface BreakerCounts {
-  successes: number;
-  failures: number;
-  slowCalls: number;
-  ignored: number;
-  rejections: number;
-  stale: number;
-}
-
 /** Builds the `stats` copy of a breaker. */
 export const breakerStats = (
   breaker: CircuitBreaker,
   machine: BreakerMachine,
-  counts: BreakerCounts,
-  lastFailureAt: number | null,
+  counts: BreakerCounters,
 ): CircuitBreakerStats => {
   const state = breaker.state;
   const current = machine.state;
@@ -35,7 +25,7 @@ export const breakerStats = (
     rejections: counts.rejections,
     staleOutcomes: counts.stale,
     stateChanges: machine.stateChanges,
-    lastFailureAt,
+    lastFailureAt: counts.lastFailureAt,
     openedAt: current.kind === "open" ? current.openedAt : null,
     nextAttemptAt: current.kind === "open" && !isolated ? current.nextAttemptAt : null,
     isolated,

@@ -19,8 +19,9 @@ export interface CircuitOpenErrorOptions extends ProviderErrorOptions {
  * It is **not retryable** (`retryable: false`): a retry policy wrapped around a breaker gives
  * up at once instead of hammering an open circuit. `retryAfterMs` still says how long until
  * the next probe is allowed, for callers that want to wait. `context` carries `breaker`,
- * `state` and `nextAttemptAt`. Breakers create it without a stack trace, which keeps a
- * rejection cheap.
+ * `state` and `nextAttemptAt`. To keep rejection cheap, a breaker builds one such error per
+ * open period (or half-open round) without a stack trace and gives it to every caller it
+ * rejects in that period; its `retryAfterMs` is a live getter.
  *
  * @example
  * ```ts

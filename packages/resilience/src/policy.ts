@@ -1,4 +1,9 @@
-/** What every policy passes to the function it runs. */
+/**
+ * What every policy passes to the function it runs. Read `signal` directly or destructure it
+ * (`({ signal }) => fetch(url, { signal })`): policies create it lazily behind a getter, so a
+ * function that never reads it costs no `AbortSignal`, and spreading the context (`{ ...ctx }`)
+ * does not copy it.
+ */
 export interface ExecuteContext {
   /** Aborted when the caller, a timeout or a deadline gives up on this call; pass it on. */
   readonly signal: AbortSignal;
