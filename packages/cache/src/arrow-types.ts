@@ -1,45 +1,70 @@
 import type { ColumnTable } from "arquero";
 
-// Flechette (arquero's Arrow layer) Float64 type, written out: Type.Float = 3, Precision.DOUBLE = 2.
+// Flechette (arquero's Arrow layer) data types, written out: Type.Timestamp = 10 with
+// TimeUnit.MILLISECOND = 1, and Type.Float = 3 with Precision.DOUBLE = 2.
+const UTC_MS = { typeId: 10, unit: 1, timezone: "UTC", values: BigInt64Array };
 const FLOAT64 = { typeId: 3, precision: 2, values: Float64Array };
 
-/** How each column is encoded: which become UTC timestamps, which plain arrays get Float64. */
-export interface ColumnPlan {
-  /** Columns written as Arrow `Timestamp(ms, "UTC")`. */
-  timestamps: string[];
-  /** Arrow type overrides for arquero's `toArrow({ types })` (plain arrays of numbers). */
-  floatOverrides: Record<string, typeof FLOAT64>;
-}
+/** Arrow type overrides for arquero's `toArrow({ types })`, keyed by column name. */
+export type ArrowTypeMap = Record<string, typeof UTC_MS | typeof FLOAT64>;
 
-const firstValue = (table: ColumnTable, name: string): unknown => {
-  const column = table.column(name);
-  const rows = table.numRows();
+const firstValue = (column: { at(row: number): unknown } | undefined, rows: number): unknown => {
   for (let row = 0; row < rows; row += 1) {
-    const value: unknown = column?.at(row);
+    const value = column?.at(row);
     if (value !== null && value !== undefined) return value;
   }
   return undefined;
 };
 
-const isTypedColumn = (table: ColumnTable, name: string): boolean =>
-  ArrayBuffer.isView((table.column(name) as unknown as { data?: unknown } | undefined)?.data);
-
 /**
- * Picks stable Arrow types: `timestampColumns` and any column holding `Date`s become UTC
- * timestamps; plain arrays of numbers become Float64 (so whole numbers do not shrink to Int8 on
- * one day and stay Float64 on another). Typed-array and other columns keep arquero's type.
+ * Picks stable Arrow types: `timestampColumns` and any column holding `Date`s become
+ * `Timestamp(ms, "UTC")` (UTC instants); plain arrays of numbers become Float64, so whole
+ * numbers do not shrink to Int8 on one day and stay Float64 on another. Typed-array and
+ * Arrow-backed columns keep their type and arquero's zero-copy path.
  */
-export const planColumns = (
+export const arrowTypesFor = (
   table: ColumnTable,
   timestampColumns: readonly string[],
-): ColumnPlan => {
-  const plan: ColumnPlan = { timestamps: [], floatOverrides: {} };
+): ArrowTypeMap => {
+  const types: ArrowTypeMap = {};
   for (const name of table.columnNames()) {
-    const value = firstValue(table, name);
-    if (timestampColumns.includes(name) || value instanceof Date) plan.timestamps.push(name);
-    else if (typeof value === "number" && !isTypedColumn(table, name)) {
-      plan.floatOverrides[name] = FLOAT64;
+    const column = table.column(name) as unknown as { at(row: number): unknown } | undefined;
+    const value = firstValue(column, table.numRows());
+    if (timestampColumns.includes(name) || value instanceof Date) types[name] = UTC_MS;
+    else if (typeof value === "number" && Array.isArray(column)) types[name] = FLOAT64;
+  }
+  return types;
+};
+
+const isTimestampValue = (value: unknown): boolean =>
+  value === null ||
+  value === undefined ||
+  Number.isSafeInteger(value) ||
+  (value instanceof Date && Number.isFinite(value.getTime()));
+
+/**
+ * Finds the first value in a timestamp column that cannot be stored as an Arrow int64 of
+ * milliseconds: anything but whole epoch-ms numbers, valid Dates and null.
+ */
+export const badTimestamp = (
+  table: ColumnTable,
+  types: ArrowTypeMap,
+): { column: string; row: number; value: string } | undefined => {
+  const rows = table.numRows();
+  for (const [name, type] of Object.entries(types)) {
+    if (type !== UTC_MS) continue;
+    const column = table.column(name) as unknown as { at(row: number): unknown };
+    for (let row = 0; row < rows; row += 1) {
+      const value = column.at(row);
+      if (!isTimestampValue(value)) {
+        return {
+          column: name,
+          row,
+          value:
+            value instanceof Date ? "Invalid Date" : String(JSON.stringify(value) ?? typeof value),
+        };
+      }
     }
   }
-  return plan;
+  return undefined;
 };

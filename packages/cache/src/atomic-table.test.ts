@@ -69,9 +69,13 @@ describe("table format selection", () => {
     expect(await atomicRead(path, { format: "bytes" })).toBeInstanceOf(Uint8Array);
   });
 
-  it("raises ConfigError for text in a timestamp column", async () => {
+  it("raises ConfigError naming the row for text, NaN or fractional ms in a timestamp column", async () => {
     const path = join(await tempDir(), "bad.parquet");
-    const table = aq.table({ timestamp: ["2024-01-01"], close: [1] });
-    await expect(atomicWrite(table, path)).rejects.toSatisfy(isConfigError);
+    for (const bad of ["2024-01-01", Number.NaN, 1.5, new Date(Number.NaN)]) {
+      const table = aq.table({ timestamp: [0, bad], close: [1, 2] });
+      const error: unknown = await atomicWrite(table, path).catch((e: unknown) => e);
+      expect(isConfigError(error)).toBe(true);
+      expect((error as { context: object }).context).toMatchObject({ column: "timestamp", row: 1 });
+    }
   });
 });

@@ -1,7 +1,7 @@
-import { fromArrow, type ColumnTable } from "arquero";
+import { fromArrow, toArrowIPC, type ColumnTable } from "arquero";
+import { arrowTypesFor, badTimestamp } from "./arrow-types";
 import { CacheCorruptionError, ConfigError, isConfigError } from "@peak/errors";
 import { decodeParquet, encodeParquet, type ParquetCompression } from "./parquet-codec";
-import { tableToIPC } from "./table-to-ipc";
 
 /** Options for turning a table into bytes. */
 export interface EncodeTableOptions {
@@ -21,10 +21,21 @@ export const encodeTable = async (
   path: string,
   options: EncodeTableOptions,
 ): Promise<Uint8Array> => {
+  const types = arrowTypesFor(table, options.timestampColumns);
+  const bad = badTimestamp(table, types);
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `Column \`${bad.column}\` holds ${bad.value} at row ${bad.row}, not a timestamp`,
+      {
+        hint: "Timestamp columns must hold epoch-ms numbers or Date objects (UTC instants)",
+        context: { path, ...bad },
+      },
+    );
+  }
   try {
     if (options.format === "arrow")
-      return await tableToIPC(table, options.timestampColumns, "file");
-    const ipc = await tableToIPC(table, options.timestampColumns, "stream");
+      return toArrowIPC(table, { format: "file", types: types as never });
+    const ipc = toArrowIPC(table, { format: "stream", types: types as never });
     return await encodeParquet(ipc, options.compression);
   } catch (error) {
     if (isConfigError(error)) throw error;
