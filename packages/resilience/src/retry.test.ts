@@ -165,6 +165,26 @@ describe("retryWithBackoff", () => {
     await expect(result).resolves.toBe(5);
   });
 
+  it("randomises delays with the injected random source", async () => {
+    const { retry, clock, delays } = setup({ maxAttempts: 3, jitter: "full", random: () => 0.5 });
+    const result = retry.execute(flaky(2).fn);
+    await clock.runAll();
+    await result;
+    expect(delays).toEqual([50, 100]);
+  });
+
+  it("ignores an onRetry callback that throws", async () => {
+    const clock = createVirtualClock();
+    const retry = retryWithBackoff({
+      clock,
+      baseDelayMs: 0,
+      onRetry: () => {
+        throw new Error("bad callback");
+      },
+    });
+    await expect(retry.execute(flaky(1).fn)).resolves.toBe("ok@2");
+  });
+
   it("throws a ConfigError naming a bad option", () => {
     expect(() => retryWithBackoff({ maxAttempts: 0 })).toThrow(ConfigError);
     expect(() => retryWithBackoff({ maxAttempts: 0 })).toThrow(/maxAttempts/);
