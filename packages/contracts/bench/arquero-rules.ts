@@ -6,7 +6,7 @@ const { op } = aq;
 
 type Row = Record<string, number>;
 
-export const arqueroCheck = (table: ColumnTable): Record<string, unknown> =>
+export const arqueroCheck = (table: ColumnTable): object =>
   table
     .derive({ prev: (d: Row) => op.lag(d.timestamp) })
     .rollup({

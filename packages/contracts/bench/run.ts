@@ -3,6 +3,7 @@ import { cpus, loadavg } from "node:os";
 import * as aq from "arquero";
 import { checkOhlcv, parseOhlcvCsv } from "../src/index";
 import { arqueroCheck } from "./arquero-rules";
+import { csvFileRoundTrip } from "./csv-file";
 import { cleanColumns, injectDefects, toCsv, type Columns } from "./data";
 import { compare, maxRss, mib, mRows, rss } from "./measure";
 import { pandasMissing, runPandas, type PandasResult } from "./pandas";
@@ -35,7 +36,12 @@ const oneMillion = (): number => {
   return ours;
 };
 
-const tenMillion = (): { clean: number; defects: number; cols: Columns; pandas?: PandasResult } => {
+const tenMillion = (): {
+  clean: number;
+  defects: number;
+  peakRatio: number;
+  pandas?: PandasResult;
+} => {
   const n = 10 * M;
   const before = rss();
   const cols = cleanColumns(n);
@@ -64,9 +70,10 @@ const tenMillion = (): { clean: number; defects: number; cols: Columns; pandas?:
   log(
     `  peak RSS ${mib(peak)}; peak minus RSS before = ${((peak - before) / bytes).toFixed(2)}x the table`,
   );
+  const peakRatio = (peak - before) / bytes;
   return pandas === undefined
-    ? { clean, defects: bad, cols }
-    : { clean, defects: bad, cols, pandas };
+    ? { clean, defects: bad, peakRatio }
+    : { clean, defects: bad, peakRatio, pandas };
 };
 
 const printPandas = (p: PandasResult, clean: number, defects: number): void => {
@@ -101,6 +108,21 @@ log(
 oneMillion();
 const ten = tenMillion();
 if (ten.pandas) printPandas(ten.pandas, ten.clean, ten.defects);
+const csvRows = Number(process.env.BENCH_CSV_ROWS ?? M);
+const csv = await csvFileRoundTrip(csvRows);
+log(
+  `CSV file, ${csv.rows} rows (${mib(csv.fileBytes)}), parseOhlcvCsvStream: ${csv.parseMs.toFixed(0)} ms ` +
+    `(${mRows(csv.rows, csv.parseMs)}); then checkOhlcv ${csv.checkMs.toFixed(0)} ms, ok=${csv.ok}`,
+);
+if (ten.pandas) {
+  const vsPandas = (ten.pandas.original_clean_s * 1e3) / ten.clean;
+  log(
+    `goal 1.5x pandas (original rules, 10M clean): ${vsPandas >= 1.5 ? "met" : "NOT met"} (${vsPandas.toFixed(2)}x)`,
+  );
+}
+log(
+  `goal peak <= 1.3x the table (10M): ${ten.peakRatio <= 1.3 ? "met" : "NOT met"} (${ten.peakRatio.toFixed(2)}x)`,
+);
 log(
   `goal 40M rows/s on 10M clean rows: ${ten.clean > 0 && (10 * M) / ten.clean / 1000 >= 40 ? "met" : "NOT met"}`,
 );
