@@ -1,27 +1,11 @@
 import { dirname, join, resolve } from "node:path";
 import { ConfigError } from "@peak/errors";
-import { hashFile } from "./hash-file";
 import { mergeEntries, readManifest, sortEntries, writeManifest } from "./manifest-io";
-import { entryPathFor } from "./manifest-paths";
-import { MANIFEST_VERSION, type ManifestData, type ManifestEntry } from "./manifest-schema";
+import { entryFor, newManifestData, type CreateManifestOptions } from "./manifest-data";
+import type { ManifestData, ManifestEntry } from "./manifest-schema";
 import { validateEntries, type ManifestValidation } from "./manifest-validate";
 import { acquireLock, type LockOptions } from "./path-lock";
 import { lockPathFor } from "./temp-name";
-
-/** Options of {@link CacheManifest.create}. */
-export interface CreateManifestOptions {
-  /** Folder the manifest describes; entries are stored relative to it. */
-  dir: string;
-  runId: string;
-  /** @defaultValue null */
-  gitSha?: string | null;
-  /** @defaultValue null */
-  configHash?: string | null;
-  /** Manifest file name inside `dir`. @defaultValue "manifest.json" */
-  fileName?: string;
-  /** Clock for created/updated/added times. @defaultValue () => new Date() */
-  now?: () => Date;
-}
 
 /** Options of {@link CacheManifest.load} and shared by every manifest. */
 export interface ManifestOptions {
@@ -61,26 +45,7 @@ export class CacheManifest {
    * @throws {ConfigError} when `dir` or `runId` is missing.
    */
   static create(options: CreateManifestOptions): CacheManifest {
-    for (const key of ["dir", "runId"] as const) {
-      if (typeof options[key] !== "string" || options[key] === "") {
-        throw new ConfigError(`CacheManifest.create needs \`${key}\``, {
-          hint: `Pass a non-empty string ${key}`,
-          context: { option: key },
-        });
-      }
-    }
-    const now = (options.now ?? (() => new Date()))().toISOString();
-    const data: ManifestData = {
-      manifestVersion: MANIFEST_VERSION,
-      runId: options.runId,
-      gitSha: options.gitSha ?? null,
-      configHash: options.configHash ?? null,
-      runtime: { name: "node", version: process.versions.node },
-      platform: { os: process.platform, arch: process.arch },
-      createdAt: now,
-      updatedAt: now,
-      files: [],
-    };
+    const data = newManifestData(options);
     const path = resolve(options.dir, options.fileName ?? "manifest.json");
     return new CacheManifest(path, data, options.now ? { now: options.now } : {});
   }
@@ -126,21 +91,7 @@ export class CacheManifest {
    *   out) or the file does not exist.
    */
   async addFile(path: string, options: { schemaVersion?: string } = {}): Promise<ManifestEntry> {
-    const where = await entryPathFor(this.dir, path);
-    if (!where.ok) {
-      throw new ConfigError(`Cannot add ${path} to the manifest: it is ${where.reason}`, {
-        hint: `Add files inside ${this.dir} (no ../, no symlinks pointing out)`,
-        context: { path, dir: this.dir, reason: where.reason },
-      });
-    }
-    const { hex, size } = await hashFile(where.abs);
-    const entry: ManifestEntry = {
-      path: where.rel,
-      checksum: `sha256:${hex}`,
-      size,
-      schemaVersion: options.schemaVersion ?? "v1",
-      addedAt: this.#now(),
-    };
+    const entry = await entryFor(this.dir, path, options.schemaVersion ?? "v1", this.#now());
     this.#data.files = sortEntries([
       ...this.#data.files.filter((e) => e.path !== entry.path),
       entry,

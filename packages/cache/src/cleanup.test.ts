@@ -56,3 +56,29 @@ describe("cleanup", () => {
     await expect(cleanup(await tempDir(), { olderThanMs: -1 })).rejects.toSatisfy(isConfigError);
   });
 });
+
+describe("cleanup of two-digest sidecars", () => {
+  it("keeps only the digest that matches the data, so sha256sum -c passes again", async () => {
+    const dir = await tempDir();
+    const path = join(dir, "bars.bin");
+    const { atomicWrite } = await import("./atomic-write");
+    const written = await atomicWrite("current", path, { checksum: true });
+    const stale = "0".repeat(64);
+    await writeFile(`${path}.sha256`, `${stale}  bars.bin\n${written.checksum?.hex}  bars.bin\n`);
+    const { repaired } = await cleanup(dir);
+    expect(repaired).toEqual([`${path}.sha256`]);
+    const { readFile } = await import("node:fs/promises");
+    expect(await readFile(`${path}.sha256`, "utf8")).toBe(`${written.checksum?.hex}  bars.bin\n`);
+  });
+
+  it("leaves a sidecar alone when no listed digest matches (real corruption)", async () => {
+    const dir = await tempDir();
+    const path = join(dir, "bars.bin");
+    await writeFile(path, "damaged");
+    const text = `${"0".repeat(64)}  bars.bin\n${"1".repeat(64)}  bars.bin\n`;
+    await writeFile(`${path}.sha256`, text);
+    expect((await cleanup(dir)).repaired).toEqual([]);
+    const { readFile } = await import("node:fs/promises");
+    expect(await readFile(`${path}.sha256`, "utf8")).toBe(text);
+  });
+});

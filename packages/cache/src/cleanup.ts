@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { ConfigError } from "@peak/errors";
 import { isPidAlive } from "./path-lock";
+import { repairSidecars } from "./repair-sidecars";
 import { classifyName } from "./temp-name";
 
 /** Options of {@link cleanup}. */
@@ -15,11 +16,15 @@ export interface CleanupOptions {
   now?: () => number;
   /** Whether a pid is running. @defaultValue `process.kill(pid, 0)` */
   isAlive?: (pid: number) => boolean;
+  /** Rewrite two-digest sidecars left by a crash to the digest matching the data. @defaultValue true */
+  repairSidecars?: boolean;
 }
 
-/** What {@link cleanup} removed (absolute paths). */
+/** What {@link cleanup} removed and repaired (absolute paths). */
 export interface CleanupResult {
   removed: string[];
+  /** Sidecars rewritten from two digests (mid-swap crash) to the one matching their data. */
+  repaired: string[];
 }
 
 const lockOwner = async (path: string): Promise<number | undefined> => {
@@ -35,7 +40,9 @@ const lockOwner = async (path: string): Promise<number | undefined> => {
  * Sweeps a cache folder (not recursive) for leftovers of crashed writers: temporary files
  * (`.<name>.peaktmp-<pid>-<hex>`) and swap locks (`.<name>.peaklock`). One is removed when it is
  * older than `olderThanMs`, or when its writer's pid is gone (same host). Nothing else is touched;
- * the current process's own files are only removed by age.
+ * the current process's own files are only removed by age. Then sidecars left listing two
+ * digests by a crash mid-swap are rewritten to the digest that matches their data, so
+ * `sha256sum -c` passes again.
  *
  * @example
  * ```ts
@@ -70,5 +77,6 @@ export const cleanup = async (
       () => undefined,
     );
   }
-  return { removed };
+  const repaired = options.repairSidecars === false ? [] : await repairSidecars(dir);
+  return { removed, repaired };
 };

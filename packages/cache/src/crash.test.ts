@@ -40,6 +40,7 @@ const runLane = async (dir: string, kills: number) => {
     if ((await readdir(dir)).some((n) => n.endsWith(".peaklock"))) seen.inSwap += 1;
     if ((await readFile(`${path}.sha256`, "utf8")).split("\n").length > 2) seen.twoDigests += 1;
     await cleanup(dir);
+    expect((await readFile(`${path}.sha256`, "utf8")).split("\n")).toHaveLength(2); // one line + ""
   }
   expect(await readdir(dir)).toEqual(["bars.arrow", "bars.arrow.sha256"]);
   return seen;

@@ -1,0 +1,70 @@
+import { ConfigError } from "@peak/errors";
+import { hashFile } from "./hash-file";
+import { entryPathFor } from "./manifest-paths";
+import { MANIFEST_VERSION, type ManifestData, type ManifestEntry } from "./manifest-schema";
+
+/** Options of {@link CacheManifest.create}. */
+export interface CreateManifestOptions {
+  /** Folder the manifest describes; entries are stored relative to it. */
+  dir: string;
+  runId: string;
+  /** @defaultValue null */
+  gitSha?: string | null;
+  /** @defaultValue null */
+  configHash?: string | null;
+  /** Manifest file name inside `dir`. @defaultValue "manifest.json" */
+  fileName?: string;
+  /** Clock for created/updated/added times. @defaultValue () => new Date() */
+  now?: () => Date;
+}
+
+/**
+ * A fresh manifest document stamped with this runtime and platform.
+ *
+ * @throws {ConfigError} when `dir` or `runId` is missing.
+ */
+export const newManifestData = (options: CreateManifestOptions): ManifestData => {
+  for (const key of ["dir", "runId"] as const) {
+    if (typeof options[key] !== "string" || options[key] === "") {
+      throw new ConfigError(`CacheManifest.create needs \`${key}\``, {
+        hint: `Pass a non-empty string ${key}`,
+        context: { option: key },
+      });
+    }
+  }
+  const now = (options.now ?? (() => new Date()))().toISOString();
+  return {
+    manifestVersion: MANIFEST_VERSION,
+    runId: options.runId,
+    gitSha: options.gitSha ?? null,
+    configHash: options.configHash ?? null,
+    runtime: { name: "node", version: process.versions.node },
+    platform: { os: process.platform, arch: process.arch },
+    createdAt: now,
+    updatedAt: now,
+    files: [],
+  };
+};
+
+/**
+ * Hashes a file inside `dir` and builds its manifest entry.
+ *
+ * @throws {ConfigError} when the path leaves `dir` (`../`, absolute elsewhere, a symlink out)
+ *   or the file does not exist.
+ */
+export const entryFor = async (
+  dir: string,
+  path: string,
+  schemaVersion: string,
+  addedAt: string,
+): Promise<ManifestEntry> => {
+  const where = await entryPathFor(dir, path);
+  if (!where.ok) {
+    throw new ConfigError(`Cannot add ${path} to the manifest: it is ${where.reason}`, {
+      hint: `Add files inside ${dir} (no ../, no symlinks pointing out)`,
+      context: { path, dir, reason: where.reason },
+    });
+  }
+  const { hex, size } = await hashFile(where.abs);
+  return { path: where.rel, checksum: `sha256:${hex}`, size, schemaVersion, addedAt };
+};
