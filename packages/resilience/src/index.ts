@@ -22,7 +22,7 @@ export { RetryExhaustedError, isRetryExhaustedError } from "./retry-exhausted-er
 export type { RetryExhaustedErrorOptions, RetryStopReason } from "./retry-exhausted-error";
 export { TimeoutError, isTimeoutError } from "./timeout-error";
 export type { TimeoutErrorOptions } from "./timeout-error";
-export { systemClock } from "./clock";
+export { systemClock, unrefClock } from "./clock";
 export type { CancelTimer, Clock } from "./clock";
 export type { ErrorClass, ErrorFilter } from "./error-matcher";
 export type { ExecuteContext, ExecuteResult, Policy, RetryContext } from "./policy";
