@@ -1,7 +1,7 @@
 // Benchmark: `pnpm --filter @peak/cache bench`. Not a test: prints medians and ratios.
 // Peers run side by side in one process; the order rotates each round.
 import { createHash } from "node:crypto";
-import { mkdtemp, open, readFile, rm } from "node:fs/promises";
+import { mkdtemp, open, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as aq from "arquero";
@@ -34,8 +34,10 @@ const ohlcv = (rows: number) => {
   });
 };
 
+// The plain baseline writes a fresh file each time (truncating a big existing file costs extra).
+let fresh = 0;
 const plainWrite = async (path: string, bytes: Uint8Array) => {
-  const handle = await open(path, "w");
+  const handle = await open(`${path}.${(fresh += 1)}`, "wx");
   try {
     await handle.writeFile(bytes);
     await handle.sync();
@@ -59,6 +61,9 @@ const measure = async (title: string, cases: Case[], rounds = ROUNDS) => {
     }
   }
   const base = median(times.get(cases[0]![0])!);
+  for (const name of await readdir(workDir)) {
+    if (/\.\d+$/.test(name)) await rm(join(workDir, name));
+  }
   console.log(`\n${title} (median of ${rounds}, ratio vs first row)`);
   for (const [name] of cases) {
     const ms = median(times.get(name)!);
@@ -66,8 +71,10 @@ const measure = async (title: string, cases: Case[], rounds = ROUNDS) => {
   }
 };
 
+const workDir = await mkdtemp(join(tmpdir(), "peak-cache-bench-"));
+
 const main = async () => {
-  const dir = await mkdtemp(join(tmpdir(), "peak-cache-bench-"));
+  const dir = workDir;
   const table = ohlcv(ROWS);
   const pq = join(dir, "bars.parquet");
   const arrow = join(dir, "bars.arrow");

@@ -1,5 +1,5 @@
 import { CacheWriteError, errnoCode } from "./cache-write-error";
-import { HASH_CHUNK_BYTES, type Digester } from "./checksum";
+import type { Digester } from "./checksum";
 import { unlinkQuietly, type CacheFileSystem, type CacheWriteHandle } from "./file-system";
 import { tempPathFor } from "./temp-name";
 
@@ -28,16 +28,8 @@ const writeChunk = async (
   }
 };
 
-/**
- * Writes every byte to the open temp file and checks the size with fstat. Then fsyncs, hashing
- * the same in-memory bytes on the main thread while the fsync runs in the thread pool.
- */
-const writeAll = async (
-  handle: CacheWriteHandle,
-  bytes: Uint8Array,
-  digester: Digester | undefined,
-  path: string,
-) => {
+// Writes every byte, checks the size with fstat, then fsyncs (all in the thread pool).
+const writeAndSync = async (handle: CacheWriteHandle, bytes: Uint8Array, path: string) => {
   for (let start = 0; start < bytes.length; start += WRITE_CHUNK_BYTES) {
     await writeChunk(handle, bytes, start, Math.min(bytes.length, start + WRITE_CHUNK_BYTES), path);
   }
@@ -45,15 +37,36 @@ const writeAll = async (
   if (size !== bytes.length) {
     throw fail(`Short write: ${size} of ${bytes.length} bytes reached ${path}`, path);
   }
-  const syncing = handle.sync().then(
-    () => undefined,
-    (error: unknown) => ({ error }),
-  );
-  for (let start = 0; start < bytes.length; start += HASH_CHUNK_BYTES) {
-    digester?.update(bytes.subarray(start, start + HASH_CHUNK_BYTES));
+  try {
+    await handle.sync();
+  } catch (error) {
+    throw fail(`fsync failed for ${path}`, path, error);
   }
-  const synced = await syncing;
-  if (synced !== undefined) throw fail(`fsync failed for ${path}`, path, synced.error);
+};
+
+const HASH_SLICE_BYTES = 2 * 1024 * 1024;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Writes and fsyncs every byte while hashing the same in-memory bytes on the main thread, in
+ * 2 MiB slices with a turn of the event loop between slices so the write chain keeps moving.
+ * Hashing thus hides behind the I/O instead of adding to it.
+ */
+const writeAll = async (
+  handle: CacheWriteHandle,
+  bytes: Uint8Array,
+  digester: Digester | undefined,
+  path: string,
+) => {
+  let failed = false;
+  const io = writeAndSync(handle, bytes, path);
+  io.catch(() => (failed = true));
+  for (let start = 0; digester !== undefined && start < bytes.length && !failed; ) {
+    digester.update(bytes.subarray(start, start + HASH_SLICE_BYTES));
+    start += HASH_SLICE_BYTES;
+    if (start < bytes.length) await nextTurn();
+  }
+  await io;
 };
 
 const openUnique = async (fs: CacheFileSystem, target: string, mode: number) => {
