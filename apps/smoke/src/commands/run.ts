@@ -1,0 +1,57 @@
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { EXIT, usageError } from "../cli-error";
+import { runDataSteps } from "../data-steps";
+import { runHealthStep } from "../health-step";
+import type { CliArgs } from "../main";
+import { runProviderSteps } from "../provider-steps";
+import { formatStep, StepRunner } from "../steps";
+
+const positiveInt = (name: string, text: string | undefined, fallback: number): number => {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) {
+    throw usageError(
+      `--${name} must be a positive integer, got \`${text}\``,
+      `Example: --${name} 1000`,
+    );
+  }
+  return value;
+};
+
+/** `peak-smoke run`: the whole kit on seeded synthetic bars; exit 0 only if every step passed. */
+export async function runCommand(args: CliArgs, positionals: string[]): Promise<number> {
+  if (positionals.length > 0) {
+    throw usageError(
+      `run takes no arguments, got \`${positionals.join(" ")}\``,
+      "See peak-smoke run --help.",
+    );
+  }
+  const rows = positiveInt("rows", args.values.rows, 100_000);
+  const seed = positiveInt("seed", args.values.seed, 42);
+  const out =
+    args.values.out === undefined
+      ? mkdtempSync(join(tmpdir(), "peak-smoke-"))
+      : resolve(args.values.out);
+  mkdirSync(out, { recursive: true });
+  const json = args.values.json === true;
+  const started = performance.now();
+  const runner = new StepRunner((r) => {
+    if (!json) process.stdout.write(`${formatStep(r)}\n`);
+  });
+  const data = await runDataSteps(runner, rows, seed, out);
+  const providers = await runProviderSteps(runner);
+  await runHealthStep(runner, { out, manifest: data.manifest, breakers: providers });
+  const totalMs = performance.now() - started;
+  const { manifest: _manifest, ...facts } = data;
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ ok: runner.ok, rows, seed, out, ...facts, totalMs, steps: runner.results })}\n`,
+    );
+  } else {
+    const verdict = runner.ok ? "all steps passed" : "SOME STEPS FAILED";
+    process.stdout.write(`${verdict} in ${totalMs.toFixed(0)} ms; files in ${out}\n`);
+  }
+  return runner.ok ? EXIT.ok : EXIT.violations;
+}

@@ -1,0 +1,50 @@
+/** The top-level `--help` text. */
+export const MAIN_HELP = `peak-smoke — run the Peak stability kit end to end
+
+Usage:
+  peak-smoke [run] [--rows N] [--seed N] [--out DIR] [--json]
+  peak-smoke validate <file> [--json] [--strict|--no-strict] [--require-tz|--no-require-tz]
+                             [--allow-partial-nans]
+  peak-smoke verify <manifest.json> [--json]
+  peak-smoke --help | <command> --help
+  peak-smoke --version
+
+Exit codes: 0 success, 1 violations found / invalid / a step failed, 2 unreadable input or bad arguments.
+`;
+
+/** Per-command help texts. */
+export const COMMAND_HELP: Record<string, string> = {
+  run: `peak-smoke run — the whole pipeline on seeded synthetic OHLCV data
+
+Options:
+  --rows N     bars to generate (default 100000)
+  --seed N     seed for the generator (default 42)
+  --out DIR    folder for the cache files (default: a fresh temporary folder)
+  --json       print one JSON summary instead of one line per step
+
+Steps: repro context, generate bars, validate, atomic Parquet write with SHA-256 sidecar,
+manifest, verified read, corruption detection, flaky provider through retry + breaker,
+dead provider opening the breaker, health report. Exit 0 only if every step did what it should.
+`,
+  validate: `peak-smoke validate <file> — check an OHLCV file against the data contract
+
+Formats by extension: .csv (header timestamp,open,high,low,close,volume), .parquet, .arrow.
+
+Options:
+  --json                    print exactly one JSON object: the checkOhlcv report plus "file"
+  --strict / --no-strict    check values, or only structure (default --strict)
+  --require-tz / --no-require-tz
+                            reject timestamps without a zone (default --require-tz);
+                            with --no-require-tz they are read as UTC
+  --allow-partial-nans      allow NaN in the volume column
+
+Exit codes: 0 clean, 1 violations found, 2 unreadable file or bad arguments.
+`,
+  verify: `peak-smoke verify <manifest.json> — check a cache manifest and its files
+
+Options:
+  --json    print one JSON object { manifest, valid, errors }
+
+Exit codes: 0 valid, 1 invalid (each problem listed), 2 unreadable manifest.
+`,
+};
