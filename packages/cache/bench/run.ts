@@ -46,6 +46,17 @@ const plainWrite = async (path: string, bytes: Uint8Array) => {
   }
 };
 
+// A naive cache writer: truncate and rewrite the existing file in place (not crash-safe).
+const plainOverwrite = async (path: string, bytes: Uint8Array) => {
+  const handle = await open(path, "w");
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+};
+
 type Case = [name: string, run: () => Promise<unknown>];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
@@ -92,6 +103,10 @@ const main = async () => {
       async () => plainWrite(join(dir, "p1.parquet"), await toParquet(table)),
     ],
     [
+      "serialise + write + fsync over the old file (O_TRUNC)",
+      async () => plainOverwrite(join(dir, "p0.parquet"), await toParquet(table)),
+    ],
+    [
       "atomicWrite + SHA-256 sidecar",
       () => atomicWrite(table, join(dir, "p2.parquet"), { checksum: true }),
     ],
@@ -118,6 +133,10 @@ const main = async () => {
     `Write the same ${(arrowBytes.length / 2 ** 20).toFixed(0)} MiB of bytes (no serialisation)`,
     [
       ["write + fsync (plain)", () => plainWrite(join(dir, "b1.bin"), arrowBytes)],
+      [
+        "write + fsync over the old file (O_TRUNC)",
+        () => plainOverwrite(join(dir, "b0.bin"), arrowBytes),
+      ],
       [
         "atomicWrite + SHA-256 sidecar",
         () => atomicWrite(arrowBytes, join(dir, "b2.bin"), { checksum: true }),
