@@ -3,6 +3,8 @@ import { BreakerMachine, type CallOutcome } from "./breaker-machine";
 import { resolveBreakerOptions, type CircuitBreakerOptions } from "./breaker-options";
 import { restoreSnapshot, saveSnapshot, type CircuitBreakerSnapshot } from "./breaker-snapshot";
 import { breakerStats, Rejections, type Rejection } from "./breaker-report";
+import { attachStore } from "./breaker-remote";
+import type { BreakerStoreBinding } from "./breaker-store";
 import type {
   CircuitBreakerStats,
   CircuitState,
@@ -23,12 +25,14 @@ export class Breaker implements CircuitBreaker {
   private readonly timed: boolean;
   private readonly counts = new BreakerCounters();
   private readonly rejections: Rejections;
+  private readonly binding: BreakerStoreBinding | undefined;
 
   constructor(options: CircuitBreakerOptions) {
     this.machine = new BreakerMachine(resolveBreakerOptions(options));
     this.timed = this.machine.options.slowCallMs !== Infinity || options.strategy?.kind === "time";
     if (options.initialState !== undefined) restoreSnapshot(this.machine, options.initialState);
     this.rejections = new Rejections(this.machine);
+    this.binding = options.store && attachStore(options.store, this, this.machine);
   }
 
   get name(): string {
@@ -123,6 +127,7 @@ export class Breaker implements CircuitBreaker {
     this.counts.record(counted, slow, now);
     const current = machine.complete(generation, counted, now);
     if (!current) this.counts.stale += 1;
+    else if (this.binding !== undefined) this.binding.outcome(counted);
     if (this.outcomes.active) {
       const durationMs = now - start;
       this.outcomes.emit({

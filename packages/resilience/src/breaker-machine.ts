@@ -110,6 +110,13 @@ export class BreakerMachine {
     }
   }
 
+  /** Moves to a state pushed by a store, with the reason "remote"; ignored while isolated. */
+  applyRemote(next: BreakerState, now: number): void {
+    if (this.isolations > 0) return;
+    if (next.kind === "closed") this.options.rule.reset();
+    this.moveTo(next, "remote", now);
+  }
+
   /** Opens the breaker for one recovery period. */
   open(now: number, reason: TransitionReason): void {
     const nextAttemptAt = now + this.options.recoveryTimeoutMs;

@@ -1,5 +1,6 @@
 import type { BreakingRule, BreakingStrategy } from "./breaking-rule";
 import type { CircuitBreakerSnapshot } from "./breaker-snapshot";
+import type { BreakerStore } from "./breaker-store";
 import { systemClock, type Clock } from "./clock";
 import { ConsecutiveRule } from "./consecutive-rule";
 import { CountWindowRule } from "./count-window-rule";
@@ -39,6 +40,12 @@ export interface CircuitBreakerOptions {
   clock?: Clock;
   /** State saved by `toJSON()` to start from (e.g. after a restart). */
   initialState?: CircuitBreakerSnapshot;
+  /**
+   * Shares state with other processes (e.g. `createRedisBreakerStore` from
+   * `@peak/resilience-redis`). Calls are still decided locally, without waiting on the store.
+   * @defaultValue none (a purely local breaker)
+   */
+  store?: BreakerStore;
 }
 
 /** Options with defaults filled in and checked. */

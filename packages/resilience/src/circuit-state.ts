@@ -23,7 +23,9 @@ export type TransitionReason =
   | "recovery-timeout"
   | "isolated"
   | "released"
-  | "reset";
+  | "reset"
+  /** Pushed by a `BreakerStore` (state decided by other processes). */
+  | "remote";
 
 /** Passed to `onStateChange` listeners. */
 export interface StateChangeEvent {

@@ -3,6 +3,7 @@ import { breakerHealthCheck } from "./breaker-health";
 import { systemClock, type Clock } from "./clock";
 import { toHealthJson, type HealthJson, type HealthJsonOptions } from "./health-json";
 import { summarise } from "./health-summary";
+import { Listeners } from "./listeners";
 import type {
   HealthCheckFn,
   HealthCheckOptions,
@@ -41,6 +42,7 @@ export interface HealthCheckRegistryOptions {
 export class HealthCheck {
   private readonly slots = new Map<string, Slot>();
   private readonly clock: Clock;
+  private readonly results = new Listeners<HealthCheckResult>();
 
   constructor(options: HealthCheckRegistryOptions = {}) {
     this.clock = options.clock ?? systemClock;
@@ -69,6 +71,11 @@ export class HealthCheck {
   ): void {
     const { name = `circuit_breaker_${breaker.name}`, ...rest } = options;
     this.register(name, breakerHealthCheck(breaker), rest);
+  }
+
+  /** Calls `listener` with every fresh result of a check (not cached answers); returns an unsubscribe function. */
+  onResult(listener: (result: HealthCheckResult) => void): () => void {
+    return this.results.add(listener);
   }
 
   /** Removes the check `name`; false if there was none. */
@@ -117,6 +124,7 @@ export class HealthCheck {
       slot.last = result;
       slot.lastAt = this.clock.now();
       slot.running = undefined;
+      this.results.emit(result);
       return result;
     });
     return slot.running;

@@ -2,6 +2,8 @@ export { circuitBreaker } from "./circuit-breaker";
 export type { CircuitBreaker } from "./breaker-api";
 export type { CircuitBreakerOptions } from "./breaker-options";
 export type { CircuitBreakerSnapshot } from "./breaker-snapshot";
+export type { CallOutcome } from "./breaker-machine";
+export type { BreakerStore, BreakerStoreBinding, BreakerStoreHandle } from "./breaker-store";
 export type { BreakingStrategy, RuleSnapshot, RuleWindow } from "./breaking-rule";
 export type {
   CircuitBreakerStats,
