@@ -8,7 +8,10 @@ const WRITE_CHUNK_BYTES = 8 * 1024 * 1024;
 const fail = (message: string, path: string, cause?: unknown): CacheWriteError =>
   new CacheWriteError(message, {
     hint: "Free disk space or fix permissions, then write again; the previous file is untouched",
-    context: { path, errorCode: errnoCode(cause) ?? "SHORT_WRITE" },
+    context: {
+      path,
+      errorCode: errnoCode(cause) ?? (cause === undefined ? "SHORT_WRITE" : "UNKNOWN"),
+    },
     ...(cause === undefined ? {} : { cause }),
   });
 
