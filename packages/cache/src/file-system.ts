@@ -52,10 +52,26 @@ const readSmall = async (path: string): Promise<string | undefined> => {
   }
 };
 
-/** The real file system (node:fs/promises). */
+const RETRY_ON_WINDOWS = new Set(["EPERM", "EACCES", "EBUSY"]);
+
+// On Windows an indexer, antivirus or reader holding the target makes rename fail for a moment:
+// retry with backoff for about 2 s, then give up (never fall back to writing in place).
+const renameWithRetry = async (from: string, to: string): Promise<void> => {
+  for (let attempt = 0, delay = 10; ; attempt += 1, delay = Math.min(delay * 2, 250)) {
+    try {
+      return await rename(from, to);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "";
+      if (process.platform !== "win32" || !RETRY_ON_WINDOWS.has(code) || attempt >= 12) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+};
+
+/** The real file system (node:fs/promises; renames retried briefly on Windows). */
 export const nodeFileSystem: CacheFileSystem = {
   openExclusive: (path, mode) => open(path, EXCLUSIVE, mode),
-  rename,
+  rename: renameWithRetry,
   unlink,
   syncDir,
   mkdir: async (dir) => void (await mkdir(dir, { recursive: true })),

@@ -29,3 +29,20 @@ describe("sidecar format", () => {
     }
   });
 });
+
+describe("sidecar format (property)", () => {
+  it("parses back every digest it formats, for any file name", async () => {
+    const fc = await import("fast-check");
+    const hex = fc.stringMatching(/^[0-9a-f]{64}$/);
+    fc.assert(
+      fc.property(
+        fc.array(hex, { minLength: 1, maxLength: 3 }),
+        fc.string({ minLength: 1 }),
+        (digests, name) => {
+          const text = formatSidecar(digests, `/dir/${name.replace(/\//g, "_")}`);
+          expect(parseSidecar(text, "sha256", "x.sha256")).toEqual(digests);
+        },
+      ),
+    );
+  });
+});
