@@ -1,0 +1,155 @@
+import { Redis } from "ioredis";
+import { CLAIM_SCRIPT, RESOLVE_SCRIPT, SYNC_SCRIPT } from "./lua-scripts";
+import type { ResolvedStoreOptions } from "./store-options";
+
+/** What the Lua scripts answer: Redis time (epoch ms) and the state JSON ("" when none). */
+export type ScriptReply = [now: number, raw: string];
+
+type Script = (keys: [string, string], ...args: (string | number)[]) => Promise<ScriptReply>;
+type ScriptName = "peakBreakerSync" | "peakBreakerClaim" | "peakBreakerResolve";
+
+/** Callbacks of a {@link RedisLink}. */
+export interface LinkEvents {
+  /** Redis answered again (or for the first time). */
+  up(): void;
+  /** Redis became unreachable or too slow. */
+  down(): void;
+  /** A state published on the events channel. */
+  message(raw: string): void;
+}
+
+const noop = (): void => undefined;
+
+const unrefSocket = (client: Redis): void => {
+  (client.stream as { unref?: () => void } | undefined)?.unref?.();
+};
+
+/**
+ * The store's two Redis connections (commands and pub/sub). Sockets and timers are unref'd so
+ * they never keep Node alive; ioredis's own reconnection is off and replaced by an unref'd
+ * timer; no offline queue, so commands fail fast while Redis is unreachable.
+ */
+export class RedisLink {
+  healthy = false;
+  private closed = false;
+  private outageLogged = false;
+  private readonly client: Redis;
+  private readonly subscriber: Redis;
+  private readonly options: ResolvedStoreOptions;
+  private readonly events: LinkEvents;
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+
+  constructor(options: ResolvedStoreOptions, events: LinkEvents) {
+    this.options = options;
+    this.events = events;
+    const base = {
+      ...options.redis,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      autoResubscribe: false,
+      retryStrategy: () => null,
+      connectTimeout: options.commandTimeoutMs * 4,
+    };
+    this.client = new Redis({ ...base, commandTimeout: options.commandTimeoutMs });
+    this.subscriber = new Redis(base);
+    for (const [name, lua] of [
+      ["peakBreakerSync", SYNC_SCRIPT],
+      ["peakBreakerClaim", CLAIM_SCRIPT],
+      ["peakBreakerResolve", RESOLVE_SCRIPT],
+    ] as const) {
+      this.client.defineCommand(name, { numberOfKeys: 2, lua });
+    }
+    this.wire(this.client, () => this.markUp());
+    this.wire(this.subscriber, () => {
+      this.subscriber.subscribe(this.channel).catch(noop);
+    });
+    this.subscriber.on("message", (_channel: string, raw: string) => events.message(raw));
+  }
+
+  /** The pub/sub channel of this namespace. */
+  get channel(): string {
+    return `${this.options.namespace}:events`;
+  }
+
+  /** True when the command connection is open (commands may be tried). */
+  get usable(): boolean {
+    return !this.closed && this.client.status === "ready";
+  }
+
+  /** Opens both connections in the background. */
+  start(): void {
+    this.connect(this.client);
+    this.connect(this.subscriber);
+  }
+
+  /** Runs a script; a failure (error or timeout) marks Redis down and resolves to undefined. */
+  async run(name: ScriptName, keys: [string, string], args: (string | number)[]) {
+    if (!this.usable) return undefined;
+    const script = (this.client as unknown as Record<ScriptName, Script>)[name];
+    try {
+      const reply = await script.call(this.client, keys, ...args);
+      this.markUp();
+      return reply;
+    } catch (error) {
+      this.markDown(error);
+      return undefined;
+    }
+  }
+
+  /** Closes both connections and cancels every timer. */
+  close(): void {
+    this.closed = true;
+    this.healthy = false;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.client.disconnect();
+    this.subscriber.disconnect();
+  }
+
+  private wire(client: Redis, onReady: () => void): void {
+    client.on("error", (error: unknown) => this.markDown(error));
+    client.on("connect", () => unrefSocket(client));
+    client.on("ready", onReady);
+    client.on("close", () => {
+      if (client === this.client) this.markDown(new Error("connection closed"));
+    });
+    client.on("end", () => this.later(() => this.connect(client)));
+  }
+
+  private connect(client: Redis): void {
+    if (!this.closed && client.status !== "ready") client.connect().catch(noop);
+  }
+
+  private later(fn: () => void): void {
+    if (this.closed) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      fn();
+    }, this.options.reconnectIntervalMs);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  private markUp(): void {
+    if (this.healthy || this.closed) return;
+    this.healthy = true;
+    if (this.outageLogged) this.options.logger.info?.("Redis breaker store rejoined Redis");
+    this.outageLogged = false;
+    this.events.up();
+  }
+
+  private markDown(error: unknown): void {
+    if (this.closed) return;
+    const wasHealthy = this.healthy;
+    this.healthy = false;
+    if (!this.outageLogged) {
+      this.outageLogged = true;
+      this.options.logger.warn("Redis breaker store: Redis unavailable; breakers decide locally", {
+        namespace: this.options.namespace,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+    if (wasHealthy) this.events.down();
+  }
+}
