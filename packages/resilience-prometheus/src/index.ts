@@ -1,0 +1,3 @@
+export { registerResilienceMetrics } from "./register-metrics";
+export type { ResilienceMetrics, ResilienceMetricsOptions } from "./register-metrics";
+export { OVERFLOW_LABEL } from "./label-limiter";
