@@ -127,7 +127,7 @@ export class Breaker implements CircuitBreaker {
     this.counts.record(counted, slow, now);
     const current = machine.complete(generation, counted, now);
     if (!current) this.counts.stale += 1;
-    else if (this.binding !== undefined) this.binding.outcome(counted);
+    else if (counted !== "success" && this.binding !== undefined) this.binding.outcome(counted);
     if (this.outcomes.active) {
       const durationMs = now - start;
       this.outcomes.emit({

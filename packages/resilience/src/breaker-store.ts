@@ -34,8 +34,12 @@ export interface BreakerStoreHandle {
  * (queue the work and do it in the background).
  */
 export interface BreakerStoreBinding {
-  /** Called once per finished call that was admitted in the current state (not stale). */
-  outcome(type: CallOutcome): void;
+  /**
+   * Called once per failed or ignored call that was admitted in the current state (not
+   * stale). Successes are not reported, so a passing call costs the same with or without a
+   * store; a store that needs them can count them through `onOutcome`.
+   */
+  outcome(type: Exclude<CallOutcome, "success">): void;
   /** Called on every state change, including those the store caused (`reason: "remote"`). */
   stateChange(event: StateChangeEvent): void;
 }
