@@ -4,7 +4,7 @@ const brand = Symbol.for("@peak/cache/CacheMissError");
 
 /**
  * The cache file does not exist (yet): build it. Not a corruption. `context.path` names it.
- * `code` stays `"PEAK_TRADE"`; tell it apart with {@link CacheMissError.isInstance}.
+ * Its `code` is `"CACHE_MISS"`; {@link CacheMissError.isInstance} also works across copies.
  *
  * @example
  * ```ts
@@ -15,6 +15,8 @@ const brand = Symbol.for("@peak/cache/CacheMissError");
  * ```
  */
 export class CacheMissError extends PeakTradeError {
+  override readonly code = "CACHE_MISS" as const;
+
   constructor(message: string, options: PeakErrorOptions = {}) {
     super(message, options);
     Object.defineProperty(this, brand, { value: true, enumerable: false });

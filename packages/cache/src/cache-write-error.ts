@@ -7,8 +7,8 @@ const brand = Symbol.for("@peak/cache/CacheWriteError");
  * lock timeout. The previous file and its sidecar are left untouched. `context` carries the
  * `path` and, for file-system failures, the errno `errorCode` (for example `"ENOSPC"`).
  *
- * `code` stays `"PEAK_TRADE"` (the shared code list has no write-failure code yet); tell it
- * apart with {@link CacheWriteError.isInstance}.
+ * Its `code` is `"CACHE_WRITE"`; {@link CacheWriteError.isInstance} also recognises it across
+ * duplicate installs.
  *
  * @example
  * ```ts
@@ -20,6 +20,8 @@ const brand = Symbol.for("@peak/cache/CacheWriteError");
  * ```
  */
 export class CacheWriteError extends PeakTradeError {
+  override readonly code = "CACHE_WRITE" as const;
+
   constructor(message: string, options: PeakErrorOptions = {}) {
     super(message, options);
     Object.defineProperty(this, brand, { value: true, enumerable: false });
