@@ -1,7 +1,7 @@
 import type { BreakerStore, BreakerStoreHandle } from "@peak/resilience";
 import { RedisLink } from "./redis-link";
-import { SharedBreaker, warnForeign } from "./shared-breaker";
-import { parseSharedState } from "./shared-state";
+import { SharedBreaker } from "./shared-breaker";
+import { parseSharedState, warnForeign } from "./shared-state";
 import { resolveStoreOptions, type RedisBreakerStoreOptions } from "./store-options";
 
 /** A {@link BreakerStore} backed by Redis, from {@link createRedisBreakerStore}. */

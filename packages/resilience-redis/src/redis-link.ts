@@ -1,6 +1,7 @@
-import { Redis } from "ioredis";
-import { CLAIM_SCRIPT, RESOLVE_SCRIPT, SYNC_SCRIPT } from "./lua-scripts";
+import type { Redis } from "ioredis";
+import { createClients, unrefSocket } from "./redis-clients";
 import type { ResolvedStoreOptions } from "./store-options";
+import { UnrefTimer } from "./unref-timer";
 
 /** What the Lua scripts answer: Redis time (epoch ms) and the state JSON ("" when none). */
 export type ScriptReply = [now: number, raw: string];
@@ -20,10 +21,6 @@ export interface LinkEvents {
 
 const noop = (): void => undefined;
 
-const unrefSocket = (client: Redis): void => {
-  (client.stream as { unref?: () => void } | undefined)?.unref?.();
-};
-
 /**
  * The store's two Redis connections (commands and pub/sub). Sockets and timers are unref'd so
  * they never keep Node alive; ioredis's own reconnection is off and replaced by an unref'd
@@ -37,29 +34,12 @@ export class RedisLink {
   private readonly subscriber: Redis;
   private readonly options: ResolvedStoreOptions;
   private readonly events: LinkEvents;
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly timers: UnrefTimer[] = [];
 
   constructor(options: ResolvedStoreOptions, events: LinkEvents) {
     this.options = options;
     this.events = events;
-    const base = {
-      ...options.redis,
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      autoResubscribe: false,
-      retryStrategy: () => null,
-      connectTimeout: options.commandTimeoutMs * 4,
-    };
-    this.client = new Redis({ ...base, commandTimeout: options.commandTimeoutMs });
-    this.subscriber = new Redis(base);
-    for (const [name, lua] of [
-      ["peakBreakerSync", SYNC_SCRIPT],
-      ["peakBreakerClaim", CLAIM_SCRIPT],
-      ["peakBreakerResolve", RESOLVE_SCRIPT],
-    ] as const) {
-      this.client.defineCommand(name, { numberOfKeys: 2, lua });
-    }
+    [this.client, this.subscriber] = createClients(options);
     this.wire(this.client, () => this.markUp());
     this.wire(this.subscriber, () => {
       this.subscriber.subscribe(this.channel).catch(noop);
@@ -101,34 +81,27 @@ export class RedisLink {
   close(): void {
     this.closed = true;
     this.healthy = false;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    for (const timer of this.timers) timer.clear();
     this.client.disconnect();
     this.subscriber.disconnect();
   }
 
   private wire(client: Redis, onReady: () => void): void {
+    const reconnect = new UnrefTimer(() => this.connect(client));
+    this.timers.push(reconnect);
     client.on("error", (error: unknown) => this.markDown(error));
     client.on("connect", () => unrefSocket(client));
     client.on("ready", onReady);
     client.on("close", () => {
       if (client === this.client) this.markDown(new Error("connection closed"));
     });
-    client.on("end", () => this.later(() => this.connect(client)));
+    client.on("end", () => {
+      if (!this.closed) reconnect.start(this.options.reconnectIntervalMs);
+    });
   }
 
   private connect(client: Redis): void {
     if (!this.closed && client.status !== "ready") client.connect().catch(noop);
-  }
-
-  private later(fn: () => void): void {
-    if (this.closed) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      fn();
-    }, this.options.reconnectIntervalMs);
-    timer.unref();
-    this.timers.add(timer);
   }
 
   private markUp(): void {

@@ -1,8 +1,9 @@
 import type { BreakerStoreBinding, BreakerStoreHandle, CallOutcome } from "@peak/resilience";
 import type { StateChangeEvent } from "@peak/resilience";
 import type { RedisLink } from "./redis-link";
-import { parseSharedState, SCHEMA_VERSION, type SharedState } from "./shared-state";
+import { parseSharedState, SCHEMA_VERSION, warnForeign, type SharedState } from "./shared-state";
 import type { ResolvedStoreOptions } from "./store-options";
+import { UnrefTimer } from "./unref-timer";
 
 /**
  * One breaker attached to the Redis store. The hot path (`outcome`) only bumps a counter;
@@ -20,7 +21,7 @@ export class SharedBreaker implements BreakerStoreBinding {
   private held = false;
   private heldUntil = 0;
   private probingGen = -1;
-  private claimTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly claimTimer = new UnrefTimer(() => void this.claim());
   private readonly keys: [string, string];
   private readonly handle: BreakerStoreHandle;
   private readonly link: RedisLink;
@@ -64,7 +65,7 @@ export class SharedBreaker implements BreakerStoreBinding {
   apply(s: SharedState, redisNow: number): void {
     if (s.gen <= this.appliedGen) return;
     this.appliedGen = s.gen;
-    this.clearClaim();
+    this.claimTimer.clear();
     this.probingGen = -1;
     if (s.state === "closed") {
       this.held = false;
@@ -78,7 +79,7 @@ export class SharedBreaker implements BreakerStoreBinding {
       this.held = true;
       this.heldUntil = this.handle.now() + wait;
       this.handle.open(Infinity);
-      this.claimAfter(wait);
+      this.claimTimer.start(wait);
     }
   }
 
@@ -88,7 +89,7 @@ export class SharedBreaker implements BreakerStoreBinding {
     this.pendingFailures = 0;
     this.tripped = false;
     this.probingGen = -1;
-    this.clearClaim();
+    this.claimTimer.clear();
     if (this.held) {
       this.held = false;
       this.handle.open(Math.max(0, this.heldUntil - this.handle.now()));
@@ -106,7 +107,13 @@ export class SharedBreaker implements BreakerStoreBinding {
     const args = [this.pendingFailures, this.tripped ? 1 : 0, windowMs, quorum, soloThreshold];
     this.pendingFailures = 0;
     this.tripped = false;
-    const reply = await this.run("peakBreakerSync", instanceId, ...args, this.recovery, keyTtlMs);
+    const reply = await this.run(
+      "peakBreakerSync",
+      instanceId,
+      ...args,
+      this.handle.recoveryTimeoutMs,
+      keyTtlMs,
+    );
     this.syncing = false;
     if (reply !== undefined) this.receive(reply[1], reply[0]);
     if (this.again) {
@@ -120,12 +127,12 @@ export class SharedBreaker implements BreakerStoreBinding {
     const probeMs = Math.max(1, this.handle.maxHalfOpenMs);
     const reply = await this.run("peakBreakerClaim", instanceId, probeMs, keyTtlMs);
     if (reply !== undefined) this.receive(reply[1], reply[0]);
-    if (this.held && this.claimTimer === undefined && this.link.usable) this.claimAfter(50);
+    if (this.held && !this.claimTimer.pending && this.link.usable) this.claimTimer.start(50);
   }
 
   private async resolveProbe(gen: number, outcome: "closed" | "open"): Promise<void> {
     const { instanceId, keyTtlMs } = this.options;
-    const args = [gen, outcome, this.recovery, keyTtlMs];
+    const args = [gen, outcome, this.handle.recoveryTimeoutMs, keyTtlMs];
     const reply = await this.run("peakBreakerResolve", instanceId, ...args);
     if (reply !== undefined) this.receive(reply[1], reply[0]);
   }
@@ -141,35 +148,4 @@ export class SharedBreaker implements BreakerStoreBinding {
     else if (parsed.kind === "foreign") warnForeign(this.options, this.handle.name, parsed.version);
     else if (this.held) this.fallBack();
   }
-
-  private get recovery(): number {
-    return this.handle.recoveryTimeoutMs;
-  }
-
-  private claimAfter(ms: number): void {
-    this.clearClaim();
-    this.claimTimer = setTimeout(() => {
-      this.claimTimer = undefined;
-      void this.claim();
-    }, ms);
-    this.claimTimer.unref();
-  }
-
-  private clearClaim(): void {
-    if (this.claimTimer !== undefined) clearTimeout(this.claimTimer);
-    this.claimTimer = undefined;
-  }
 }
-
-const warned = new WeakSet<ResolvedStoreOptions>();
-
-/** Warns once per store that state written by another schema version was ignored. */
-export const warnForeign = (options: ResolvedStoreOptions, name: string, version: unknown) => {
-  if (warned.has(options)) return;
-  warned.add(options);
-  options.logger.warn("Redis breaker store: ignored shared state of another schema version", {
-    breaker: name,
-    found: version,
-    expected: SCHEMA_VERSION,
-  });
-};

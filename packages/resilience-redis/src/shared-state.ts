@@ -1,3 +1,5 @@
+import type { ResolvedStoreOptions } from "./store-options";
+
 /** The version of the shared-state format written by this package; others are ignored. */
 export const SCHEMA_VERSION = 1;
 
@@ -48,4 +50,17 @@ export const parseSharedState = (raw: string | null | undefined): ParsedState =>
     NUMBERS.every((key) => typeof s[key] === "number" && Number.isFinite(s[key])) &&
     typeof s["prober"] === "string";
   return ok ? { kind: "state", state: value as SharedState } : { kind: "foreign", version: s["v"] };
+};
+
+const warned = new WeakSet<ResolvedStoreOptions>();
+
+/** Warns once per store that state written by another schema version was ignored. */
+export const warnForeign = (options: ResolvedStoreOptions, name: string, version: unknown) => {
+  if (warned.has(options)) return;
+  warned.add(options);
+  options.logger.warn("Redis breaker store: ignored shared state of another schema version", {
+    breaker: name,
+    found: version,
+    expected: SCHEMA_VERSION,
+  });
 };
