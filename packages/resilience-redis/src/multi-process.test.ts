@@ -39,7 +39,9 @@ describe("three processes sharing one breaker through Redis", () => {
     const [a, b, c] = await spawnThree();
     expect(await failTwice(a)).toMatchObject({ state: "open" });
     const redis = new Redis(server.url);
-    await expect.poll(() => redis.hlen(`${namespace}:{exchange}:peers`)).toBe(1);
+    await expect
+      .poll(() => redis.hlen(`${namespace}:{exchange}:peers`), { timeout: 5_000 })
+      .toBe(1);
     redis.disconnect();
     expect(await b.call(false)).toMatchObject({ ok: true, state: "closed" });
     expect(await c.call(false)).toMatchObject({ ok: true, state: "closed" });

@@ -54,7 +54,7 @@ describe("createRedisBreakerStore", () => {
     const redis = new Redis(server.url);
     await trip(a);
     expect(a.state).toBe("open");
-    await expect.poll(() => redis.hlen(`${ns}:{x}:peers`)).toBe(1);
+    await expect.poll(() => redis.hlen(`${ns}:{x}:peers`), { timeout: 5_000 }).toBe(1);
     expect([b.state, c.state]).toEqual(["closed", "closed"]);
     await trip(b);
     await eventually(() => c.state === "open", "c opens after a quorum of two");
@@ -78,7 +78,7 @@ describe("createRedisBreakerStore", () => {
     await trip(a);
     await trip(b);
     const redis = new Redis(server.url);
-    await expect.poll(() => redis.exists(`${ns}:{x}:state`)).toBe(1);
+    await expect.poll(() => redis.exists(`${ns}:{x}:state`), { timeout: 5_000 }).toBe(1);
     const ttl = await redis.pttl(`${ns}:{x}:state`);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(90_000);

@@ -68,8 +68,9 @@ export class SharedBreaker implements BreakerStoreBinding {
     this.claimTimer.clear();
     this.probingGen = -1;
     if (s.state === "closed") {
+      // Only a breaker held open for the fleet closes; a local trip stays a local decision.
+      if (this.held && this.handle.state !== "closed") this.handle.close();
       this.held = false;
-      if (this.handle.state !== "closed") this.handle.close();
     } else if (s.state === "half-open" && s.prober === this.options.instanceId) {
       this.held = false;
       this.probingGen = s.gen;
