@@ -1,21 +1,21 @@
 // Benchmarks for @peak/resilience-redis (not a test; run with `pnpm --filter @peak/resilience-redis bench`).
-// 1. Per-call cost of a breaker with the Redis store vs the same local breaker, in one process:
-//    passing calls, and failing calls while closed (each failure bumps the store's counter).
-//    Each task runs BATCH awaited calls per sample; rounds rotate the task order; we print the
-//    median over rounds of each round's median in ns per call and the ratio store/local.
+// 1. Per-call cost of a breaker with the Redis store vs the same local breaker: passing calls,
+//    and failing calls while closed (each failure bumps the store's counter). Each measurement
+//    runs in a fresh process (bench/overhead-worker.ts, 100 awaited calls per sample); rounds
+//    rotate the order; we print the median over rounds in ns per call and the ratio store/local.
 // 2. Propagation: a trip in store A (its own two Redis connections) until the breaker of
 //    store B is open; quorum 1, so one trip opens the shared state. Median and p99 over TRIALS.
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
 import { ProviderError } from "@peak/errors";
-import { circuitBreaker, type CircuitBreaker } from "@peak/resilience";
-import { Bench } from "tinybench";
+import { circuitBreaker } from "@peak/resilience";
 import { createRedisBreakerStore } from "../src/index";
 import { findRedisServer, startRedisServer } from "../src/test-support/redis-server";
 
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 7);
-const TIME_MS = Number(process.env["BENCH_TIME_MS"] ?? 300);
+const TIME_MS = Number(process.env["BENCH_TIME_MS"] ?? 500);
 const TRIALS = Number(process.env["BENCH_TRIALS"] ?? 50);
-const BATCH = 100;
 const quiet = { warn: () => undefined };
 
 const quantile = (values: number[], q: number): number => {
@@ -25,43 +25,31 @@ const quantile = (values: number[], q: number): number => {
 };
 const median = (values: number[]): number => quantile(values, 0.5);
 
-const okValue = Promise.resolve(42);
 const failure = new ProviderError("flaky");
-const loop = (breaker: CircuitBreaker, fail: boolean) => async () => {
-  for (let i = 0; i < BATCH; i += 1) {
-    if (fail) await breaker.execute(() => Promise.reject(failure)).catch(() => undefined);
-    else await breaker.execute(() => okValue);
-  }
+const WORKER = fileURLToPath(new URL("./overhead-worker.ts", import.meta.url));
+const VARIANTS = ["pass|local", "pass|redis store", "fail|local", "fail|redis store"] as const;
+
+// One fresh process per measurement, so each variant gets the same JIT conditions.
+const measure = (variant: string, url: string): number => {
+  const out = execFileSync(
+    process.execPath,
+    ["--conditions=@peak/source", "--import", "tsx", WORKER],
+    { env: { ...process.env, VARIANT: variant, REDIS_URL: url, BENCH_TIME_MS: String(TIME_MS) } },
+  );
+  return Number(out.toString().trim());
 };
 
-const overhead = async (url: string): Promise<void> => {
-  const store = createRedisBreakerStore({ redis: url, namespace: randomUUID(), logger: quiet });
-  if (!(await store.ready())) throw new Error("the store did not connect to redis-server");
-  const options = { failureThreshold: 1e9, recoveryTimeoutMs: 60_000 };
-  const tasks = [
-    ["pass|local", loop(circuitBreaker({ ...options, name: "pl" }), false)],
-    ["pass|redis store", loop(circuitBreaker({ ...options, name: "pr", store }), false)],
-    ["fail|local", loop(circuitBreaker({ ...options, name: "fl" }), true)],
-    ["fail|redis store", loop(circuitBreaker({ ...options, name: "fr", store }), true)],
-  ] as const;
+const overhead = (url: string): void => {
   const perRound = new Map<string, number[]>();
   for (let round = 0; round < ROUNDS; round += 1) {
-    const order = [...tasks.slice(round % tasks.length), ...tasks.slice(0, round % tasks.length)];
-    const bench = new Bench({ time: TIME_MS, warmupTime: 100 });
-    for (const [key, run] of order) bench.add(key, run);
-    await bench.run();
-    for (const [key] of order) {
-      const result = bench.getTask(key)?.result as { latency?: { p50: number } } | undefined;
-      perRound.set(key, [
-        ...(perRound.get(key) ?? []),
-        ((result?.latency?.p50 ?? NaN) * 1e6) / BATCH,
-      ]);
+    const order = [...VARIANTS.slice(round % 4), ...VARIANTS.slice(0, round % 4)];
+    for (const variant of order) {
+      perRound.set(variant, [...(perRound.get(variant) ?? []), measure(variant, url)]);
     }
     process.stderr.write(`round ${round + 1}/${ROUNDS} done\n`);
   }
-  await store.close();
   console.log(
-    `1. per-call cost (Node ${process.version}, ${ROUNDS} rounds x ${TIME_MS} ms/task, rotated)`,
+    `1. per-call cost (Node ${process.version}, ${ROUNDS} rounds x ${TIME_MS} ms, one process per measurement, rotated)`,
   );
   for (const kind of ["pass", "fail"] as const) {
     const local = median(perRound.get(`${kind}|local`) ?? []);
@@ -112,7 +100,7 @@ const main = async (): Promise<void> => {
   const server = await startRedisServer();
   try {
     console.log(`redis-server on ${server.url}\n`);
-    await overhead(server.url);
+    overhead(server.url);
     console.log("");
     await propagation(server.url);
   } finally {
