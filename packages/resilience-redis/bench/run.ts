@@ -6,6 +6,7 @@
 // 2. Propagation: a trip in store A (its own two Redis connections) until the breaker of
 //    store B is open; quorum 1, so one trip opens the shared state. Median and p99 over TRIALS.
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { ProviderError } from "@peak/errors";
@@ -91,7 +92,8 @@ const propagation = async (url: string): Promise<void> => {
 };
 
 const main = async (): Promise<void> => {
-  if (findRedisServer() === undefined) {
+  const binary = findRedisServer();
+  if (binary === undefined || !existsSync(binary)) {
     console.log(
       "redis-server not found: install it with `apt-get install redis-server`; skipping the benchmark",
     );
