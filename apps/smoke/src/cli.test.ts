@@ -4,6 +4,7 @@ import * as aq from "arquero";
 import { atomicWrite } from "@peak/cache";
 import { afterEach, describe, expect, it } from "vitest";
 import { ohlcvCsv, runCli, tempDir } from "./test-cli";
+import { deadRedisUrl, startRedis } from "./test-redis";
 
 const temps: Array<ReturnType<typeof tempDir>> = [];
 const temp = () => {
@@ -68,6 +69,56 @@ describe("peak-smoke run", () => {
     expect(lines.filter((l) => l.startsWith("ok "))).toHaveLength(lines.length - 1);
     expect(lines.at(-1)).toMatch(/^all steps passed/);
     expect(run.code).toBe(0);
+  });
+});
+
+describe("peak-smoke run --redis", () => {
+  it("runs the flaky provider through a breaker shared in a real Redis", async () => {
+    const redis = await startRedis();
+    try {
+      const run = runCli([
+        "run",
+        "--rows",
+        "200",
+        "--out",
+        temp().dir,
+        "--redis",
+        redis.url,
+        "--json",
+      ]);
+      const step = JSON.parse(run.stdout).steps.find(
+        (s: { name: string }) => s.name === "flaky provider (redis)",
+      );
+      expect(step).toMatchObject({ ok: true });
+      expect(run.code).toBe(0);
+    } finally {
+      redis.stop();
+    }
+  });
+
+  it("fails the step, with exit code 1, when Redis does not answer", async () => {
+    const run = runCli([
+      "run",
+      "--rows",
+      "200",
+      "--out",
+      temp().dir,
+      "--redis",
+      await deadRedisUrl(),
+      "--json",
+    ]);
+    const step = JSON.parse(run.stdout).steps.find(
+      (s: { name: string }) => s.name === "flaky provider (redis)",
+    );
+    expect(step).toMatchObject({ ok: false });
+    expect(step.detail).toContain("Redis did not answer");
+    expect(run.code).toBe(1);
+  });
+
+  it("rejects a malformed --redis URL with exit code 2", () => {
+    const run = runCli(["run", "--redis", "http://example"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--redis");
   });
 });
 

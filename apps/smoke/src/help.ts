@@ -2,7 +2,7 @@
 export const MAIN_HELP = `peak-smoke — run the Peak stability kit end to end
 
 Usage:
-  peak-smoke [run] [--rows N] [--seed N] [--out DIR] [--json]
+  peak-smoke [run] [--rows N] [--seed N] [--out DIR] [--redis URL] [--json]
   peak-smoke validate <file> [--json] [--strict|--no-strict] [--require-tz|--no-require-tz]
                              [--allow-partial-nans]
   peak-smoke verify <manifest.json> [--json]
@@ -20,6 +20,7 @@ Options:
   --rows N     bars to generate (default 100000)
   --seed N     seed for the generator (default 42)
   --out DIR    folder for the cache files (default: a fresh temporary folder)
+  --redis URL  share the flaky provider's breaker state through Redis (redis://host:port)
   --json       print one JSON summary instead of one line per step
 
 Steps: repro context, generate bars, validate, atomic Parquet write with SHA-256 sidecar,

@@ -14,6 +14,7 @@ const OPTIONS = {
   rows: { type: "string" },
   seed: { type: "string" },
   out: { type: "string" },
+  redis: { type: "string" },
   strict: { type: "boolean" },
   "no-strict": { type: "boolean" },
   "require-tz": { type: "boolean" },

@@ -1,4 +1,5 @@
 import { circuitBreaker, isCircuitOpenError, retryWithBackoff } from "@peak/resilience";
+import type { RedisBreakerStore } from "@peak/resilience-redis";
 import { PeakTradeError } from "@peak/errors";
 import { deadProvider, flakyProvider } from "./providers";
 import type { StepRunner } from "./steps";
@@ -7,10 +8,17 @@ const fail = (message: string, context: Record<string, unknown> = {}): never => 
   throw new PeakTradeError(message, { context });
 };
 
-/** Flaky provider through retry + breaker, dead provider opening its breaker, health report. */
-export async function runProviderSteps(runner: StepRunner) {
-  const flakyBreaker = circuitBreaker({ name: "flaky-provider", failureThreshold: 5 });
-  await runner.step("flaky provider", async () => {
+/**
+ * Flaky provider through retry + breaker (sharing breaker state through Redis when a `store`
+ * is given), then a dead provider opening its breaker.
+ */
+export async function runProviderSteps(runner: StepRunner, store?: RedisBreakerStore) {
+  const flakyBreaker = circuitBreaker({
+    name: "flaky-provider",
+    failureThreshold: 5,
+    ...(store && { store }),
+  });
+  await runner.step(store ? "flaky provider (redis)" : "flaky provider", async () => {
     const provider = flakyProvider(2, { symbol: "BTC-USD", price: 42_000 });
     const retry = retryWithBackoff({
       maxAttempts: 4,
@@ -18,6 +26,14 @@ export async function runProviderSteps(runner: StepRunner) {
       maxDelayMs: 20,
       jitter: "none",
     });
+    if (store && !(await store.ready(3_000))) {
+      throw new PeakTradeError(
+        "Redis did not answer within 3 s; the breaker fell back to local state",
+        {
+          hint: "Start redis-server or fix the --redis URL",
+        },
+      );
+    }
     const answer = await retry.execute(() => flakyBreaker.execute(() => provider.fetch()));
     if (provider.calls !== 3) fail("expected exactly 3 calls", { calls: provider.calls });
     return [

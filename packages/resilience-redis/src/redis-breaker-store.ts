@@ -10,7 +10,10 @@ export interface RedisBreakerStore extends BreakerStore {
   readonly instanceId: string;
   /** True while Redis answers (false: every attached breaker decides alone). */
   readonly connected: boolean;
-  /** Resolves true once Redis answers, or false after `timeoutMs` (default 5_000). Never rejects. */
+  /**
+   * Resolves true once Redis answers, or false after `timeoutMs` (default 5_000). Never rejects.
+   * Node stays alive while a caller awaits it (at most `timeoutMs`).
+   */
   ready(timeoutMs?: number): Promise<boolean>;
   /** Stops syncing, hands every breaker back to local control and closes the connections. */
   close(): Promise<void>;
@@ -93,8 +96,8 @@ const waitReady = (
       waiters.delete(done);
       resolve(ok);
     };
+    // Not unref'd: a caller awaiting ready() is pending work, and the timer is cleared on resolve.
     const timer = setTimeout(() => done(false), timeoutMs);
-    timer.unref();
     waiters.add(done);
   });
 };

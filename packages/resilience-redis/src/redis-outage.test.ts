@@ -57,11 +57,11 @@ describe("Redis outage", () => {
     );
   });
 
-  it("never keeps a process alive: a script that forgets close() still exits", async () => {
+  const runExitChild = async (env: Record<string, string>) => {
     const child = spawn(
       process.execPath,
       [...TS_NODE_ARGS, fileURLToPath(new URL("./test-support/breaker-child.ts", import.meta.url))],
-      { env: { ...process.env, REDIS_URL: server.url, NAMESPACE: randomUUID(), MODE: "exit" } },
+      { env: { ...process.env, NAMESPACE: randomUUID(), MODE: "exit", ...env } },
     );
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -70,7 +70,21 @@ describe("Redis outage", () => {
       child.once("exit", (c, signal) => resolve(c ?? signal)),
     );
     clearTimeout(timer);
-    expect(code).toBe(0);
-    expect(output.trim()).toBe("connected, open");
+    return { code, output: output.trim() };
+  };
+
+  it("never keeps a process alive: a script that forgets close() still exits", async () => {
+    expect(await runExitChild({ REDIS_URL: server.url })).toEqual({
+      code: 0,
+      output: "connected, open",
+    });
+  });
+
+  it("keeps a script alive while it awaits ready(), which then answers false", async () => {
+    const dead = "redis://127.0.0.1:1";
+    expect(await runExitChild({ REDIS_URL: dead, READY_MS: "300" })).toEqual({
+      code: 0,
+      output: "not connected, open",
+    });
   });
 });

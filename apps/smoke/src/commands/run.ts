@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { createRedisBreakerStore, type RedisBreakerStore } from "@peak/resilience-redis";
 import { EXIT, usageError } from "../cli-error";
 import { runDataSteps } from "../data-steps";
 import { runHealthStep } from "../health-step";
@@ -20,6 +21,24 @@ const positiveInt = (name: string, text: string | undefined, fallback: number): 
   return value;
 };
 
+// Created before any step, so a malformed URL is a usage error (exit 2). Redis trouble later is
+// the flaky-provider step's outcome, not console noise.
+const redisStore = (url: string | undefined): RedisBreakerStore | undefined => {
+  if (url === undefined) return undefined;
+  try {
+    return createRedisBreakerStore({
+      redis: url,
+      namespace: "peak-smoke",
+      logger: { warn: () => {} },
+    });
+  } catch (error) {
+    throw usageError(
+      `--redis: ${(error as Error).message}`,
+      "Example: --redis redis://127.0.0.1:6379",
+    );
+  }
+};
+
 /** `peak-smoke run`: the whole kit on seeded synthetic bars; exit 0 only if every step passed. */
 export async function runCommand(args: CliArgs, positionals: string[]): Promise<number> {
   if (positionals.length > 0) {
@@ -36,12 +55,13 @@ export async function runCommand(args: CliArgs, positionals: string[]): Promise<
       : resolve(args.values.out);
   mkdirSync(out, { recursive: true });
   const json = args.values.json === true;
+  const store = redisStore(args.values.redis);
   const started = performance.now();
   const runner = new StepRunner((r) => {
     if (!json) process.stdout.write(`${formatStep(r)}\n`);
   });
   const data = await runDataSteps(runner, rows, seed, out);
-  const providers = await runProviderSteps(runner);
+  const providers = await runProviderSteps(runner, store);
   await runHealthStep(runner, { out, manifest: data.manifest, breakers: providers });
   const totalMs = performance.now() - started;
   const { manifest: _manifest, ...facts } = data;
