@@ -71,12 +71,19 @@ export const swapIntoPlace = async (plan: SwapPlan): Promise<void> => {
   }
   await fs.rename(plan.tempPath, path);
   await fs.syncDir(dir);
-  if (plan.keepSidecar && digest !== undefined)
+  let changed = false;
+  if (plan.keepSidecar && digest !== undefined) {
     await writeSidecar(plan, digest.algorithm, [digest.hex]);
+    changed = true;
+  }
   for (const algorithm of CHECKSUM_ALGORITHMS) {
     const keep = plan.keepSidecar && algorithm === digest?.algorithm;
     const touched = existing.has(algorithm) || algorithm === digest?.algorithm;
-    if (!keep && touched) await unlinkQuietly(fs, sidecarPath(path, algorithm));
+    if (!keep && touched) {
+      await unlinkQuietly(fs, sidecarPath(path, algorithm));
+      changed = true;
+    }
   }
-  await fs.syncDir(dir);
+  // A plain write with no sidecar before or after is durable after the rename's folder fsync.
+  if (changed) await fs.syncDir(dir);
 };
