@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach } from "vitest";
 
 const BIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 
@@ -35,6 +36,17 @@ export const tempDir = () => {
       return path;
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+};
+
+/** Registers cleanup and returns a factory of temp folders removed after each test. */
+export const useTempDirs = () => {
+  const made: Array<ReturnType<typeof tempDir>> = [];
+  afterEach(() => made.splice(0).forEach((t) => t.remove()));
+  return () => {
+    const t = tempDir();
+    made.push(t);
+    return t;
   };
 };
 

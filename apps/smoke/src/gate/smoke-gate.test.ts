@@ -1,13 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { ohlcvCsv, runCli, tempDir } from "../test-cli";
+import { describe, expect, it } from "vitest";
+import { ohlcvCsv, runCli, useTempDirs } from "../test-cli";
+
+const temp = useTempDirs();
 
 describe("smoke gate", () => {
-  const temps: Array<ReturnType<typeof tempDir>> = [];
-  afterEach(() => temps.splice(0).forEach((t) => t.remove()));
-
   it("runs the whole pipeline on 1,000 rows and passes every step", () => {
-    const t = tempDir();
-    temps.push(t);
+    const t = temp();
     const run = runCli(["run", "--rows", "1000", "--out", t.dir, "--json"]);
     expect(run.stderr).toBe("");
     const summary = JSON.parse(run.stdout);
@@ -17,8 +15,7 @@ describe("smoke gate", () => {
   });
 
   it("validates a tiny clean CSV with exit code 0", () => {
-    const t = tempDir();
-    temps.push(t);
+    const t = temp();
     const file = t.write("bars.csv", ohlcvCsv(5));
     const run = runCli(["validate", file, "--json"]);
     expect(JSON.parse(run.stdout)).toEqual({ ok: true, rows: 5, violations: [], file });
