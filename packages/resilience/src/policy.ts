@@ -29,6 +29,17 @@ export interface WrappingPolicy<C extends ExecuteContext = ExecuteContext> exten
   wrap<A extends unknown[], T>(fn: (...args: A) => T | PromiseLike<T>): (...args: A) => Promise<T>;
 }
 
+/** Completes a policy from its `execute`: `wrap(fn)` runs `fn` through `execute` with no signal. */
+export const withWrap = <C extends ExecuteContext>(
+  execute: <T>(fn: (context: C) => T | PromiseLike<T>, signal?: AbortSignal) => Promise<T>,
+): WrappingPolicy<C> => ({
+  execute,
+  wrap:
+    (fn) =>
+    (...args) =>
+      execute(() => fn(...args)),
+});
+
 /** What a function run by a retry policy receives. */
 export interface RetryContext extends ExecuteContext {
   /** 1 for the first call, 2 for the first retry, … */

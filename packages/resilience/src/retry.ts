@@ -1,4 +1,4 @@
-import type { RetryContext, WrappingPolicy } from "./policy";
+import { withWrap, type RetryContext, type WrappingPolicy } from "./policy";
 import { resolveRetryOptions, type RetryOptions } from "./retry-options";
 import { retryDeadline, runWithRetry } from "./retry-run";
 
@@ -36,12 +36,5 @@ export interface RetryPolicy extends WrappingPolicy<RetryContext> {
 export const retryWithBackoff = (options: RetryOptions = {}): RetryPolicy => {
   const resolved = resolveRetryOptions(options);
   const deadline = retryDeadline(resolved);
-  const policy: RetryPolicy = {
-    execute: (fn, signal) => runWithRetry(resolved, deadline, fn, signal),
-    wrap:
-      (fn) =>
-      (...args) =>
-        runWithRetry(resolved, deadline, () => fn(...args), undefined),
-  };
-  return policy;
+  return withWrap<RetryContext>((fn, signal) => runWithRetry(resolved, deadline, fn, signal));
 };

@@ -1,7 +1,7 @@
 import { AbortScope } from "./abort-scope";
 import { systemClock, type Clock } from "./clock";
 import { LazyContext } from "./lazy-context";
-import type { ExecuteContext, WrappingPolicy } from "./policy";
+import { withWrap, type ExecuteContext, type WrappingPolicy } from "./policy";
 import { abortReason, asError } from "./sleep";
 import { TimeoutError } from "./timeout-error";
 import { checkNumber } from "./validate";
@@ -52,13 +52,7 @@ export const timeout = (ms: number, options: TimeoutOptions = {}): WrappingPolic
       );
     });
   };
-  return {
-    execute,
-    wrap:
-      (fn) =>
-      (...args) =>
-        execute(() => fn(...args)),
-  };
+  return withWrap(execute);
 };
 
 // Calls fn, turning a synchronous throw into a rejected promise.

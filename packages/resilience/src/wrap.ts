@@ -1,6 +1,6 @@
 import { LazyContext } from "./lazy-context";
 import { contextFor } from "./never-signal";
-import type { ExecuteContext, Policy, WrappingPolicy } from "./policy";
+import { withWrap, type ExecuteContext, type Policy, type WrappingPolicy } from "./policy";
 
 /** The context a policy passes to its function. */
 export type ContextOf<P> = P extends Policy<infer C> ? C : never;
@@ -51,13 +51,7 @@ export const wrap = <const P extends readonly Policy<ExecuteContext>[]>(
       return Promise.reject(error as Error);
     }
   };
-  return {
-    execute,
-    wrap:
-      (fn) =>
-      (...args) =>
-        execute(() => fn(...args)),
-  };
+  return withWrap(execute);
 };
 
 // Inner keys win; `signal` stays a getter so a lazily created signal is not forced.
