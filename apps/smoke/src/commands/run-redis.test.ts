@@ -4,47 +4,34 @@ import { deadRedisUrl, startRedis } from "../test-redis";
 
 const temp = useTempDirs();
 
+/** Runs 200 rows through `--redis url` and returns the flaky-provider step and the exit code. */
+const runWithRedis = (url: string) => {
+  const run = runCli(["run", "--rows", "200", "--out", temp().dir, "--redis", url, "--json"]);
+  const steps = JSON.parse(run.stdout).steps as Array<{
+    name: string;
+    ok: boolean;
+    detail: string;
+  }>;
+  return { code: run.code, step: steps.find((s) => s.name === "flaky provider (redis)") };
+};
+
 describe("peak-smoke run --redis", () => {
   it("runs the flaky provider through a breaker shared in a real Redis", async () => {
     const redis = await startRedis();
     try {
-      const run = runCli([
-        "run",
-        "--rows",
-        "200",
-        "--out",
-        temp().dir,
-        "--redis",
-        redis.url,
-        "--json",
-      ]);
-      const step = JSON.parse(run.stdout).steps.find(
-        (s: { name: string }) => s.name === "flaky provider (redis)",
-      );
+      const { code, step } = runWithRedis(redis.url);
       expect(step).toMatchObject({ ok: true });
-      expect(run.code).toBe(0);
+      expect(code).toBe(0);
     } finally {
       redis.stop();
     }
   });
 
   it("fails the step, with exit code 1, when Redis does not answer", async () => {
-    const run = runCli([
-      "run",
-      "--rows",
-      "200",
-      "--out",
-      temp().dir,
-      "--redis",
-      await deadRedisUrl(),
-      "--json",
-    ]);
-    const step = JSON.parse(run.stdout).steps.find(
-      (s: { name: string }) => s.name === "flaky provider (redis)",
-    );
+    const { code, step } = runWithRedis(await deadRedisUrl());
     expect(step).toMatchObject({ ok: false });
-    expect(step.detail).toContain("Redis did not answer");
-    expect(run.code).toBe(1);
+    expect(step?.detail).toContain("Redis did not answer");
+    expect(code).toBe(1);
   });
 
   it("rejects a malformed --redis URL with exit code 2", () => {
