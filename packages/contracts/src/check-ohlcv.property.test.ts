@@ -62,6 +62,17 @@ const DEFECTS: Defect[] = [
   ["duplicate_timestamps", "timestamp", (f, k) => f.timestamp[k - 1]],
 ];
 
+/** One CSV row of cells per bar, timestamps as ISO-8601 UTC. */
+const csvCells = (f: Frame): unknown[][] =>
+  f.open.map((_, i) => [
+    new Date(num(f.timestamp[i])).toISOString(),
+    f.open[i],
+    f.high[i],
+    f.low[i],
+    f.close[i],
+    f.volume[i],
+  ]);
+
 const columnOf = (rule: OhlcvRule, column: keyof Frame): string | undefined =>
   rule === "high_below_low" ? undefined : column;
 
@@ -95,16 +106,7 @@ describe("checkOhlcv properties", () => {
   });
 
   test.prop([validFrame])("round-trips valid frames through CSV", (f) => {
-    const lines = f.open.map((_, i) =>
-      [
-        new Date(num(f.timestamp[i])).toISOString(),
-        f.open[i],
-        f.high[i],
-        f.low[i],
-        f.close[i],
-        f.volume[i],
-      ].join(","),
-    );
+    const lines = csvCells(f).map((c) => c.join(","));
     const table = parseOhlcvCsv(["timestamp,open,high,low,close,volume", ...lines].join("\n"));
     expect(checkOhlcv(table).ok).toBe(true);
     expect(Array.from(table.column("close") as Float64Array)).toEqual(f.close);
@@ -114,14 +116,7 @@ describe("checkOhlcv properties", () => {
     "reports a bad CSV cell at exactly its row",
     (f, seed, column) => {
       const k = seed % f.open.length;
-      const cells = f.open.map((_, i) => [
-        new Date(num(f.timestamp[i])).toISOString(),
-        f.open[i],
-        f.high[i],
-        f.low[i],
-        f.close[i],
-        f.volume[i],
-      ]);
+      const cells = csvCells(f);
       const at = ["open", "high", "low", "close", "volume"].indexOf(column) + 1;
       (cells[k] as unknown[])[at] = "#N/A";
       (cells[f.open.length - 1 - k] as unknown[])[0] = "later";

@@ -1,30 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { spawnChild, type BreakerChild, type ChildMessage } from "./test-support/children";
-import { startRedisServer, type RedisServerProcess } from "./test-support/redis-server";
+import { describe, expect, it } from "vitest";
+import type { BreakerChild, ChildMessage } from "./test-support/children";
+import { useRedisFixture } from "./test-support/redis-fixture";
 
-let server: RedisServerProcess;
-let children: BreakerChild[] = [];
-
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterEach(async () => {
-  await Promise.all(children.map((c) => c.kill()));
-  children = [];
-});
-afterAll(async () => {
-  await server.kill();
-});
+const fixture = useRedisFixture();
 
 let namespace = "";
 const spawnThree = async () => {
   namespace = randomUUID();
-  const env = { REDIS_URL: server.url, NAMESPACE: namespace, RECOVERY_MS: "500" };
-  children = [spawnChild(env), spawnChild(env), spawnChild(env)];
+  const env = { REDIS_URL: fixture.server().url, NAMESPACE: namespace, RECOVERY_MS: "500" };
+  const children = [fixture.spawn(env), fixture.spawn(env), fixture.spawn(env)] as const;
   await Promise.all(children.map((c) => c.waitFor((m) => m.type === "ready")));
-  return children as [BreakerChild, BreakerChild, BreakerChild];
+  return children;
 };
 
 const changedTo = (to: string, reason: string) => (m: ChildMessage) =>
@@ -38,7 +26,7 @@ describe("three processes sharing one breaker through Redis", () => {
   it("stays closed for the others when one process fails, opens for all when two do", async () => {
     const [a, b, c] = await spawnThree();
     expect(await failTwice(a)).toMatchObject({ state: "open" });
-    const redis = new Redis(server.url);
+    const redis = new Redis(fixture.server().url);
     await expect
       .poll(() => redis.hlen(`${namespace}:{exchange}:peers`), { timeout: 5_000 })
       .toBe(1);
@@ -74,7 +62,7 @@ describe("three processes sharing one breaker through Redis", () => {
 });
 
 /** Waits until one process holds the probe (half-open) while the others stay open. */
-const probeOwner = async (children: BreakerChild[]): Promise<BreakerChild> => {
+const probeOwner = async (children: readonly BreakerChild[]): Promise<BreakerChild> => {
   const end = Date.now() + 10_000;
   while (Date.now() < end) {
     const states = await Promise.all(children.map((c) => c.status()));

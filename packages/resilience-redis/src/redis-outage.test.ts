@@ -1,24 +1,12 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { spawnChild, TS_NODE_ARGS, type BreakerChild } from "./test-support/children";
+import { describe, expect, it } from "vitest";
+import { TS_NODE_ARGS } from "./test-support/children";
 import type { ChildMessage } from "./test-support/children";
-import { startRedisServer, type RedisServerProcess } from "./test-support/redis-server";
+import { useRedisFixture } from "./test-support/redis-fixture";
 
-let server: RedisServerProcess;
-let children: BreakerChild[] = [];
-
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterEach(async () => {
-  await Promise.all(children.map((c) => c.kill()));
-  children = [];
-});
-afterAll(async () => {
-  await server.kill();
-});
+const fixture = useRedisFixture();
 
 const connected = (value: boolean) => (m: ChildMessage) =>
   m.type === "reply" && m.connected === value;
@@ -27,9 +15,10 @@ const remoteOpen = (m: ChildMessage) =>
 
 describe("Redis outage", () => {
   it("keeps every process working locally while Redis is down, and rejoins after a restart", async () => {
+    const server = fixture.server();
     const env = { REDIS_URL: server.url, NAMESPACE: randomUUID(), RECOVERY_MS: "300" };
-    children = [spawnChild(env), spawnChild(env), spawnChild(env)];
-    const [a, b, c] = children as [BreakerChild, BreakerChild, BreakerChild];
+    const children = [fixture.spawn(env), fixture.spawn(env), fixture.spawn(env)] as const;
+    const [a, b, c] = children;
     await Promise.all(children.map((x) => x.waitFor((m) => m.type === "ready" && m.ok === true)));
 
     await server.kill();
@@ -74,7 +63,7 @@ describe("Redis outage", () => {
   };
 
   it("never keeps a process alive: a script that forgets close() still exits", async () => {
-    expect(await runExitChild({ REDIS_URL: server.url })).toEqual({
+    expect(await runExitChild({ REDIS_URL: fixture.server().url })).toEqual({
       code: 0,
       output: "connected, open",
     });
