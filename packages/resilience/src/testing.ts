@@ -1,2 +1,2 @@
-export { createVirtualClock } from "./virtual-clock";
-export type { VirtualClock } from "./virtual-clock";
+export { createVirtualClock } from "./time/virtual-clock";
+export type { VirtualClock } from "./time/virtual-clock";

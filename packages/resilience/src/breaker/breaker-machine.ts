@@ -1,0 +1,148 @@
+import type { CallOutcome } from "./call-outcome";
+import type { ResolvedBreakerOptions } from "./resolved-breaker-options";
+import type { BreakerState, StateChangeEvent, TransitionReason } from "./circuit-state";
+import { Listeners } from "../shared/listeners";
+
+const CLOSED: BreakerState = { kind: "closed" };
+
+/**
+ * The breaker's state machine. Every admitted call is tagged with the generation it was
+ * admitted in; only outcomes of the current generation may change the state.
+ * Time-based transitions (open → half-open, hung half-open → open) are evaluated lazily
+ * whenever the breaker is used or looked at, so the breaker needs no timers.
+ */
+export class BreakerMachine {
+  state: BreakerState = CLOSED;
+  generation = 0;
+  isolations = 0;
+  stateChanges = 0;
+  readonly changes = new Listeners<StateChangeEvent>();
+  readonly options: ResolvedBreakerOptions;
+
+  constructor(options: ResolvedBreakerOptions) {
+    this.options = options;
+  }
+
+  /** Applies transitions that are due by time. */
+  refresh(now: number): void {
+    const state = this.state;
+    if (state.kind === "open" && now >= state.nextAttemptAt) {
+      this.moveTo(
+        { kind: "half-open", since: now, inFlight: 0, successes: 0 },
+        "recovery-timeout",
+        now,
+      );
+    } else if (
+      state.kind === "half-open" &&
+      state.inFlight > 0 &&
+      now - state.since >= this.options.maxHalfOpenMs
+    ) {
+      this.open(now, "probe-timeout");
+    }
+  }
+
+  /** Admits a call: its generation, or -1 when it must be rejected. */
+  admit(now: number): number {
+    this.refresh(now);
+    const state = this.state;
+    switch (state.kind) {
+      case "closed":
+        return this.generation;
+      case "open":
+        return -1;
+      case "half-open":
+        if (state.inFlight >= this.options.halfOpenMaxCalls) return -1;
+        state.inFlight += 1;
+        return this.generation;
+      default:
+        return unreachable(state);
+    }
+  }
+
+  /** Applies the outcome of a call admitted in `generation`; false when it was stale. */
+  complete(generation: number, outcome: CallOutcome, now: number): boolean {
+    if (this.state.kind !== "closed") this.refresh(now);
+    if (generation !== this.generation) return false;
+    const state = this.state;
+    switch (state.kind) {
+      case "closed":
+        if (outcome === "success") this.options.rule.success(now);
+        else if (outcome === "failure" && this.options.rule.failure(now))
+          this.open(now, "failures");
+        return true;
+      case "half-open":
+        state.inFlight -= 1;
+        if (outcome === "failure") this.open(now, "probe-failed");
+        else if (outcome === "success") this.probeSucceeded(state, now);
+        return true;
+      case "open":
+        return true;
+      default:
+        return unreachable(state);
+    }
+  }
+
+  /** Forces the breaker open until every returned release function has been called. */
+  isolate(now: number): () => void {
+    this.isolations += 1;
+    if (this.isolations === 1) {
+      this.moveTo({ kind: "open", openedAt: now, nextAttemptAt: Infinity }, "isolated", now);
+    }
+    let released = false;
+    return () => {
+      if (released || this.isolations === 0) return;
+      released = true;
+      this.isolations -= 1;
+      if (this.isolations === 0) this.close(this.options.clock.now(), "released");
+    };
+  }
+
+  /** Closes the breaker, forgets the rule's memory and cancels every isolation. */
+  reset(now: number): void {
+    this.isolations = 0;
+    if (this.state.kind === "closed") {
+      this.options.rule.reset();
+      this.generation += 1;
+    } else {
+      this.close(now, "reset");
+    }
+  }
+
+  /** Moves to a state pushed by a store, with the reason "remote"; ignored while isolated. */
+  applyRemote(next: BreakerState, now: number): void {
+    if (this.isolations > 0) return;
+    if (next.kind === "closed") this.options.rule.reset();
+    this.moveTo(next, "remote", now);
+  }
+
+  /** Opens the breaker for one recovery period. */
+  open(now: number, reason: TransitionReason): void {
+    const nextAttemptAt = now + this.options.recoveryTimeoutMs;
+    this.moveTo({ kind: "open", openedAt: now, nextAttemptAt }, reason, now);
+  }
+
+  private probeSucceeded(state: BreakerState & { kind: "half-open" }, now: number): void {
+    state.successes += 1;
+    if (state.successes >= this.options.successThreshold) this.close(now, "probes-succeeded");
+  }
+
+  private close(now: number, reason: TransitionReason): void {
+    this.options.rule.reset();
+    this.moveTo(CLOSED, reason, now);
+  }
+
+  private moveTo(next: BreakerState, reason: TransitionReason, now: number): void {
+    const from = this.state.kind;
+    this.state = next;
+    this.generation += 1;
+    if (from === next.kind) return;
+    this.stateChanges += 1;
+    if (this.changes.active) {
+      this.changes.emit({ breaker: this.options.name, from, to: next.kind, reason, at: now });
+    }
+  }
+}
+
+const unreachable = (value: never): never => {
+  throw new Error(`Unknown breaker state ${JSON.stringify(value)}`);
+};

@@ -1,0 +1,93 @@
+import { isPeakTradeError } from "@peak/errors";
+import type { BackoffKind, BackoffSettings, JitterKind } from "./backoff";
+import { systemClock, type Clock } from "../time/clock";
+import { toErrorPredicate, type ErrorClass } from "../shared/error-matcher";
+import { checkChoice, checkInteger, checkNumber } from "../shared/validate";
+
+/** Passed to `onRetry` before each wait. */
+export interface RetryEvent {
+  /** The attempt that just failed (1 = the first call). */
+  readonly attempt: number;
+  /** How long the policy will wait before the next attempt. */
+  readonly delayMs: number;
+  readonly error: unknown;
+}
+
+/** Options of {@link retryWithBackoff}. */
+export interface RetryOptions {
+  /** Total attempts **including the first call** (3 = one call + up to two retries). @defaultValue 3 */
+  maxAttempts?: number;
+  /** Delay before the first retry. @defaultValue 1_000 */
+  baseDelayMs?: number;
+  /** Cap on every delay, in every mode (also on a `retryAfterMs` from the error). @defaultValue 60_000 */
+  maxDelayMs?: number;
+  /** Growth of the delay: base × 2^(retry − 1), or always base. @defaultValue "exponential" */
+  backoff?: BackoffKind;
+  /** Randomisation of each delay. @defaultValue "full" */
+  jitter?: JitterKind;
+  /** Random source for jitter, returning [0, 1). @defaultValue Math.random */
+  random?: () => number;
+  /**
+   * Which errors to retry: error classes, or a predicate that also sees the attempt number.
+   * @defaultValue retryable `@peak/errors` errors (`error.retryable === true`, e.g. a
+   * `ProviderError` or `TimeoutError`); never a plain `Error`
+   */
+  retryOn?: ((error: unknown, attempt: number) => boolean) | readonly ErrorClass[];
+  /** Aborting it stops at once: the wait ends and the function is never called again. */
+  signal?: AbortSignal;
+  /** Overall time budget for all attempts and waits, from the first call. @defaultValue none */
+  deadlineMs?: number;
+  /** Called before each wait (a throwing callback is ignored). */
+  onRetry?: (event: RetryEvent) => void;
+  /** Source of time. @defaultValue {@link systemClock} */
+  clock?: Clock;
+}
+
+/** Retry options with defaults filled in and checked. */
+export interface ResolvedRetryOptions extends BackoffSettings {
+  readonly maxAttempts: number;
+  readonly retryOn: (error: unknown, attempt: number) => boolean;
+  readonly signal: AbortSignal | undefined;
+  readonly deadlineMs: number;
+  readonly onRetry: ((event: RetryEvent) => void) | undefined;
+  readonly clock: Clock;
+}
+
+const OWNER = "retryWithBackoff";
+
+/** The default `retryOn`: any `@peak/errors` error that says it is retryable. */
+export const isRetryableError = (error: unknown): boolean =>
+  isPeakTradeError(error) && error.retryable;
+
+/** Checks `options` and fills in defaults; throws a `ConfigError` naming a bad option. */
+export const resolveRetryOptions = (options: RetryOptions): ResolvedRetryOptions => {
+  const retryOn = options.retryOn;
+  return {
+    maxAttempts: checkInteger(OWNER, "maxAttempts", options.maxAttempts, 3, 1, true),
+    baseDelayMs: checkNumber(OWNER, "baseDelayMs", options.baseDelayMs, 1_000),
+    maxDelayMs: checkNumber(OWNER, "maxDelayMs", options.maxDelayMs, 60_000),
+    backoff: checkChoice(
+      OWNER,
+      "backoff",
+      options.backoff,
+      ["exponential", "constant"],
+      "exponential",
+    ),
+    jitter: checkChoice(
+      OWNER,
+      "jitter",
+      options.jitter,
+      ["none", "full", "equal", "decorrelated"],
+      "full",
+    ),
+    random: options.random ?? Math.random,
+    retryOn:
+      typeof retryOn === "function"
+        ? retryOn
+        : toErrorPredicate(OWNER, "retryOn", retryOn, isRetryableError),
+    signal: options.signal,
+    deadlineMs: checkNumber(OWNER, "deadlineMs", options.deadlineMs, Infinity),
+    onRetry: options.onRetry,
+    clock: options.clock ?? systemClock,
+  };
+};

@@ -1,0 +1,68 @@
+import { AbortScope } from "../shared/abort-scope";
+import { systemClock, type Clock } from "../time/clock";
+import { LazyContext } from "../shared/lazy-context";
+import { withWrap, type ExecuteContext, type WrappingPolicy } from "../shared/policy";
+import { abortReason, asError } from "../time/sleep";
+import { TimeoutError } from "../errors/timeout-error";
+import { checkNumber } from "../shared/validate";
+
+/** Options of {@link timeout}. */
+export interface TimeoutOptions {
+  /** Source of time. @defaultValue {@link systemClock} */
+  clock?: Clock;
+}
+
+/**
+ * A policy that gives a call `ms` milliseconds. When the time is up it aborts the call's
+ * signal with a {@link TimeoutError} and rejects with that error at once, even if the call
+ * ignores its signal (whose late result or rejection is then dropped, never unhandled).
+ * The call's `AbortSignal` is only created if the call reads `context.signal`.
+ *
+ * @throws {@link ConfigError} when `ms` is not a finite number >= 0
+ * @example
+ * ```ts
+ * const quotes = await timeout(2_000).execute(({ signal }) => fetch(url, { signal }));
+ * ```
+ */
+export const timeout = (ms: number, options: TimeoutOptions = {}): WrappingPolicy => {
+  const limit = checkNumber("timeout", "ms", ms, undefined);
+  const deadline = {
+    clock: options.clock ?? systemClock,
+    ms: limit,
+    reason: (): TimeoutError =>
+      new TimeoutError(`Call timed out after ${limit} ms`, {
+        timeoutMs: limit,
+        hint: "Raise the timeout or check why the call is slow",
+      }),
+  };
+  const execute = <T>(
+    fn: (context: ExecuteContext) => T | PromiseLike<T>,
+    signal?: AbortSignal,
+  ): Promise<T> => {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    const scope = new AbortScope([signal], deadline);
+    return new Promise<T>((resolve, reject) => {
+      scope.onAbort((reason) => {
+        scope.dispose();
+        reject(asError(reason));
+      });
+      invoke(fn, new LazyContext(scope)).then(
+        (value) => (scope.dispose(), resolve(value)),
+        (error: unknown) => (scope.dispose(), reject(asError(error))),
+      );
+    });
+  };
+  return withWrap(execute);
+};
+
+// Calls fn, turning a synchronous throw into a rejected promise.
+const invoke = <T>(
+  fn: (context: ExecuteContext) => T | PromiseLike<T>,
+  context: ExecuteContext,
+): Promise<T> => {
+  try {
+    return Promise.resolve(fn(context));
+  } catch (error) {
+    return Promise.reject(asError(error));
+  }
+};
