@@ -5,10 +5,10 @@ import {
   computeChecksum,
   createDigester,
   type ChecksumAlgorithm,
-} from "./checksum";
-import { nodeFileSystem } from "./file-system";
+} from "../sidecar/checksum";
+import { nodeFileSystem } from "../shared/file-system";
 import { readOnce } from "./read-once";
-import { parseSidecar, sidecarPath } from "./sidecar";
+import { parseSidecar, sidecarPath } from "../sidecar/sidecar";
 
 /** Bytes that matched a sidecar, with the digest that matched. */
 export interface VerifiedBytes {

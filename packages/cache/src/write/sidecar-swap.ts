@@ -1,7 +1,7 @@
 import { dirname } from "node:path";
-import { CHECKSUM_ALGORITHMS, type ChecksumAlgorithm } from "./checksum";
-import { unlinkQuietly, type CacheFileSystem } from "./file-system";
-import { formatSidecar, parseSidecar, sidecarPath } from "./sidecar";
+import { CHECKSUM_ALGORITHMS, type ChecksumAlgorithm } from "../sidecar/checksum";
+import { unlinkQuietly, type CacheFileSystem } from "../shared/file-system";
+import { formatSidecar, parseSidecar, sidecarPath } from "../sidecar/sidecar";
 import { writeTemp } from "./write-temp";
 
 /** What one write publishes: the fsynced temp file and, if hashed, its digest. */

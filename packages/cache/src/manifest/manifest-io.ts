@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { CacheCorruptionError } from "@peak/errors";
-import { atomicWrite } from "./atomic-write";
+import { atomicWrite } from "../write/atomic-write";
 import { staysInside, storedPathProblem } from "./manifest-paths";
 import {
   MANIFEST_VERSION,

@@ -4,8 +4,8 @@ import { mergeEntries, readManifest, sortEntries, writeManifest } from "./manife
 import { entryFor, newManifestData, type CreateManifestOptions } from "./manifest-data";
 import type { ManifestData, ManifestEntry } from "./manifest-schema";
 import { validateEntries, type ManifestValidation } from "./manifest-validate";
-import { acquireLock, type LockOptions } from "./path-lock";
-import { lockPathFor } from "./temp-name";
+import { acquireLock, type LockOptions } from "../lock/path-lock";
+import { lockPathFor } from "../shared/temp-name";
 
 /** Options of {@link CacheManifest.load} and shared by every manifest. */
 export interface ManifestOptions {

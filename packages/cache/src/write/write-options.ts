@@ -1,9 +1,9 @@
 import { ConfigError } from "@peak/errors";
-import { CHECKSUM_ALGORITHMS, type ChecksumAlgorithm } from "./checksum";
-import type { CacheFileSystem } from "./file-system";
-import type { ParquetCompression } from "./parquet-codec";
-import type { LockOptions } from "./path-lock";
-import type { CacheFormat } from "./table-types";
+import { CHECKSUM_ALGORITHMS, type ChecksumAlgorithm } from "../sidecar/checksum";
+import type { CacheFileSystem } from "../shared/file-system";
+import type { ParquetCompression } from "../codec/parquet-codec";
+import type { LockOptions } from "../lock/path-lock";
+import type { CacheFormat } from "../codec/table-types";
 
 /** Options of {@link atomicWrite}. */
 export interface AtomicWriteOptions {

@@ -2,9 +2,9 @@ import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isCacheCorruptionError, isConfigError } from "@peak/errors";
 import { describe, expect, it } from "vitest";
-import { useTempDirs } from "./__fixtures__/temp-dir";
+import { useTempDirs } from "../shared/__fixtures__/temp-dir";
 import { CacheManifest } from "./cache-manifest";
-import { computeChecksum } from "./checksum";
+import { computeChecksum } from "../sidecar/checksum";
 
 const tempDir = useTempDirs();
 const clock = (iso: string) => () => new Date(iso);

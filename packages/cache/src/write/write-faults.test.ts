@@ -2,11 +2,11 @@ import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { tempFilesIn, useTempDirs } from "./__fixtures__/temp-dir";
-import { atomicRead } from "./atomic-read";
+import { tempFilesIn, useTempDirs } from "../shared/__fixtures__/temp-dir";
+import { atomicRead } from "../read/atomic-read";
 import { atomicWrite } from "./atomic-write";
-import { CacheWriteError } from "./cache-write-error";
-import { nodeFileSystem, type CacheFileSystem, type CacheWriteHandle } from "./file-system";
+import { CacheWriteError } from "../shared/cache-write-error";
+import { nodeFileSystem, type CacheFileSystem, type CacheWriteHandle } from "../shared/file-system";
 
 const tempDir = useTempDirs();
 

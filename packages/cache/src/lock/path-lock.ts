@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { link, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
-import { CacheWriteError, errnoCode } from "./cache-write-error";
-import { tempPathFor } from "./temp-name";
+import { CacheWriteError, errnoCode } from "../shared/cache-write-error";
+import { tempPathFor } from "../shared/temp-name";
 
 /** How long to wait for a lock and when a held lock counts as abandoned. */
 export interface LockOptions {

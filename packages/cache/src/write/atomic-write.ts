@@ -1,14 +1,14 @@
 import { dirname, resolve } from "node:path";
 import { ConfigError } from "@peak/errors";
-import { CacheWriteError, errnoCode } from "./cache-write-error";
-import { CHECKSUM_ALGORITHMS, createDigester, type ChecksumAlgorithm } from "./checksum";
-import { resolveFileSystem, unlinkQuietly, type CacheFileSystem } from "./file-system";
-import { acquireLock } from "./path-lock";
-import { sidecarPath } from "./sidecar";
+import { CacheWriteError, errnoCode } from "../shared/cache-write-error";
+import { CHECKSUM_ALGORITHMS, createDigester, type ChecksumAlgorithm } from "../sidecar/checksum";
+import { resolveFileSystem, unlinkQuietly, type CacheFileSystem } from "../shared/file-system";
+import { acquireLock } from "../lock/path-lock";
+import { sidecarPath } from "../sidecar/sidecar";
 import { swapIntoPlace } from "./sidecar-swap";
-import { encodeTable } from "./table-codec";
-import { isTable, resolveFormat, type CacheData } from "./table-types";
-import { lockPathFor } from "./temp-name";
+import { encodeTable } from "../codec/table-codec";
+import { isTable, resolveFormat, type CacheData } from "../codec/table-types";
+import { lockPathFor } from "../shared/temp-name";
 import {
   resolveWriteOptions,
   type AtomicWriteOptions,

@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ohlcvTable } from "./__fixtures__/ohlcv";
-import { useTempDirs } from "./__fixtures__/temp-dir";
-import { atomicReadTable as atomicRead } from "./atomic-read-table";
-import { atomicWrite } from "./atomic-write";
+import { ohlcvTable } from "../shared/__fixtures__/ohlcv";
+import { useTempDirs } from "../shared/__fixtures__/temp-dir";
+import { atomicReadTable as atomicRead } from "../read/atomic-read-table";
+import { atomicWrite } from "../write/atomic-write";
 
 const tempDir = useTempDirs();
 let connection: Awaited<ReturnType<DuckDBInstance["connect"]>>;

@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { isConfigError } from "@peak/errors";
 import { describe, expect, it } from "vitest";
-import { useTempDirs } from "./__fixtures__/temp-dir";
+import { useTempDirs } from "../shared/__fixtures__/temp-dir";
 import { cleanup } from "./cleanup";
 
 const tempDir = useTempDirs();

@@ -1,7 +1,7 @@
-import { CacheWriteError, errnoCode } from "./cache-write-error";
-import type { Digester } from "./checksum";
-import { unlinkQuietly, type CacheFileSystem, type CacheWriteHandle } from "./file-system";
-import { tempPathFor } from "./temp-name";
+import { CacheWriteError, errnoCode } from "../shared/cache-write-error";
+import type { Digester } from "../sidecar/checksum";
+import { unlinkQuietly, type CacheFileSystem, type CacheWriteHandle } from "../shared/file-system";
+import { tempPathFor } from "../shared/temp-name";
 
 const WRITE_CHUNK_BYTES = 8 * 1024 * 1024;
 

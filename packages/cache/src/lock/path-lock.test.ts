@@ -2,8 +2,8 @@ import { readdir, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { useTempDirs } from "./__fixtures__/temp-dir";
-import { CacheWriteError } from "./cache-write-error";
+import { useTempDirs } from "../shared/__fixtures__/temp-dir";
+import { CacheWriteError } from "../shared/cache-write-error";
 import { acquireLock } from "./path-lock";
 
 const tempDir = useTempDirs();

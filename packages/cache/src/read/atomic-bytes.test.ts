@@ -3,11 +3,11 @@ import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isCacheCorruptionError, isConfigError } from "@peak/errors";
 import { describe, expect, it } from "vitest";
-import { tempFilesIn, useTempDirs } from "./__fixtures__/temp-dir";
+import { tempFilesIn, useTempDirs } from "../shared/__fixtures__/temp-dir";
 import { atomicRead } from "./atomic-read";
-import { atomicWrite } from "./atomic-write";
-import { CacheMissError } from "./cache-miss-error";
-import { computeChecksum } from "./checksum";
+import { atomicWrite } from "../write/atomic-write";
+import { CacheMissError } from "../shared/cache-miss-error";
+import { computeChecksum } from "../sidecar/checksum";
 
 const tempDir = useTempDirs();
 const bytes = (text: string) => new TextEncoder().encode(text);

@@ -1,11 +1,11 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { CHECKSUM_ALGORITHMS, computeChecksum, type ChecksumAlgorithm } from "./checksum";
-import { nodeFileSystem, unlinkQuietly } from "./file-system";
-import { acquireLock } from "./path-lock";
-import { readOnce } from "./read-once";
-import { formatSidecar, parseSidecar } from "./sidecar";
-import { lockPathFor } from "./temp-name";
+import { CHECKSUM_ALGORITHMS, computeChecksum, type ChecksumAlgorithm } from "../sidecar/checksum";
+import { nodeFileSystem, unlinkQuietly } from "../shared/file-system";
+import { acquireLock } from "../lock/path-lock";
+import { readOnce } from "../read/read-once";
+import { formatSidecar, parseSidecar } from "../sidecar/sidecar";
+import { lockPathFor } from "../shared/temp-name";
 import { writeTemp } from "./write-temp";
 
 const algorithmOf = (name: string): ChecksumAlgorithm | undefined =>

@@ -1,7 +1,7 @@
 import type { ColumnTable } from "arquero";
 import { ConfigError } from "@peak/errors";
 import { atomicRead, type AtomicReadOptions } from "./atomic-read";
-import { resolveFormat } from "./table-types";
+import { resolveFormat } from "../codec/table-types";
 
 /**
  * {@link atomicRead} typed for tables: reads a `.parquet` / `.arrow` file (or `format:

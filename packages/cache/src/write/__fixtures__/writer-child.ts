@@ -3,7 +3,7 @@
 // Writes ohlcvTable(ROWS, v) for v = firstVersion, firstVersion + 1, … with a sha256 sidecar,
 // prints "ready" after the first complete write and "done <lastVersion>" when finished.
 import { atomicWrite } from "../atomic-write";
-import { ohlcvTable } from "./ohlcv";
+import { ohlcvTable } from "../../shared/__fixtures__/ohlcv";
 
 /** Rows per table the children write. */
 export const ROWS = 200;

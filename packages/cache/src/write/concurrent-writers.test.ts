@@ -2,16 +2,16 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleWriterChild, startWriter } from "./__fixtures__/bundle-child";
-import { ohlcvTable } from "./__fixtures__/ohlcv";
+import { bundleChild, startWriter } from "../shared/__fixtures__/bundle-child";
+import { ohlcvTable } from "../shared/__fixtures__/ohlcv";
 import { ROWS, VERSIONS } from "./__fixtures__/writer-child";
-import { atomicReadTable as atomicRead } from "./atomic-read-table";
+import { atomicReadTable as atomicRead } from "../read/atomic-read-table";
 
 let work: string;
 let script: string;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "peak-cache-race-"));
-  script = await bundleWriterChild(work);
+  script = await bundleChild(work, new URL("__fixtures__/writer-child.ts", import.meta.url));
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
 

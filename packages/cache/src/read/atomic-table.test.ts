@@ -3,11 +3,11 @@ import { join } from "node:path";
 import * as aq from "arquero";
 import { isCacheCorruptionError, isConfigError } from "@peak/errors";
 import { describe, expect, it } from "vitest";
-import { ohlcvTable } from "./__fixtures__/ohlcv";
-import { useTempDirs } from "./__fixtures__/temp-dir";
+import { ohlcvTable } from "../shared/__fixtures__/ohlcv";
+import { useTempDirs } from "../shared/__fixtures__/temp-dir";
 import { atomicRead } from "./atomic-read";
 import { atomicReadTable } from "./atomic-read-table";
-import { atomicWrite } from "./atomic-write";
+import { atomicWrite } from "../write/atomic-write";
 
 const tempDir = useTempDirs();
 

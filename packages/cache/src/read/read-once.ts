@@ -1,7 +1,7 @@
 import { open } from "node:fs/promises";
 import { CacheCorruptionError } from "@peak/errors";
-import { CacheMissError } from "./cache-miss-error";
-import { errnoCode } from "./cache-write-error";
+import { CacheMissError } from "../shared/cache-miss-error";
+import { errnoCode } from "../shared/cache-write-error";
 
 /** The bytes of a file read through one descriptor, and that file's inode. */
 export interface FileSnapshot {

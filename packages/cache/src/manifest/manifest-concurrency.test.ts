@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleChild, startWriter } from "./__fixtures__/bundle-child";
-import { useTempDirs } from "./__fixtures__/temp-dir";
+import { bundleChild, startWriter } from "../shared/__fixtures__/bundle-child";
+import { useTempDirs } from "../shared/__fixtures__/temp-dir";
 import { CacheManifest } from "./cache-manifest";
 
 const tempDir = useTempDirs();
@@ -11,7 +11,7 @@ let work: string;
 let script: string;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "peak-manifest-race-"));
-  script = await bundleChild(work, "manifest-child");
+  script = await bundleChild(work, new URL("__fixtures__/manifest-child.ts", import.meta.url));
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
 

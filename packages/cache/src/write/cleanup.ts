@@ -2,9 +2,9 @@ import { readdir, readFile, stat, unlink } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { ConfigError } from "@peak/errors";
-import { isPidAlive } from "./path-lock";
+import { isPidAlive } from "../lock/path-lock";
 import { repairSidecars } from "./repair-sidecars";
-import { classifyName } from "./temp-name";
+import { classifyName } from "../shared/temp-name";
 
 /** Options of {@link cleanup}. */
 export interface CleanupOptions {

@@ -1,10 +1,10 @@
 import { resolve } from "node:path";
 import type { ColumnTable } from "arquero";
 import { ConfigError } from "@peak/errors";
-import { CHECKSUM_ALGORITHMS, type ChecksumAlgorithm } from "./checksum";
+import { CHECKSUM_ALGORITHMS, type ChecksumAlgorithm } from "../sidecar/checksum";
 import { readOnce } from "./read-once";
-import { decodeTable } from "./table-codec";
-import { resolveFormat, type CacheFormat } from "./table-types";
+import { decodeTable } from "../codec/table-codec";
+import { resolveFormat, type CacheFormat } from "../codec/table-types";
 import { readVerified } from "./verify-read";
 
 /** Options of {@link atomicRead}. */
