@@ -14,6 +14,6 @@ export { parseNumberText } from "./number-text";
 export { parseConfig } from "./parse-config";
 export type { ParseConfigOptions } from "./parse-config";
 export type { ConfigIssue } from "./config-issue";
-export { closestMatches, editDistance } from "./edit-distance";
+export { closestMatches, editDistance } from "@peak/errors";
 export { createRegistry } from "./registry";
 export type { Registry, RegistryOptions } from "./registry";
