@@ -1,5 +1,5 @@
 import { isValidMs } from "./timestamp-column";
-import type { ViolationCollector } from "./violation-collector";
+import type { ViolationCollector } from "../violations/violation-collector";
 
 /**
  * Finds repeated timestamps anywhere in an unsorted column (the row loop only sees adjacent

@@ -1,5 +1,4 @@
-import { ConfigError } from "@peak/errors";
-import { closestMatches } from "./edit-distance";
+import { ConfigError, didYouMean } from "@peak/errors";
 
 /** A name → factory map for strategies (or any pluggable part). */
 export interface Registry<T, Args extends unknown[] = []> {
@@ -35,10 +34,9 @@ const checkName = (name: unknown, kind: string): string => {
 };
 
 const unknownName = (kind: string, name: string, available: string[]): ConfigError => {
-  const [nearest] = closestMatches(name, available, 1);
   const listing = available.length > 0 ? available.join(", ") : `none (register a ${kind} first)`;
   return new ConfigError(`Unknown ${kind} \`${name}\``, {
-    hint: nearest !== undefined ? `Did you mean \`${nearest}\`?` : `Available: ${listing}`,
+    hint: didYouMean(name, available) ?? `Available: ${listing}`,
     context: { kind, name, available },
   });
 };

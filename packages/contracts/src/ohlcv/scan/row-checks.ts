@@ -1,6 +1,6 @@
 import type { NumericColumn } from "./numeric-column";
 import { isValidMs } from "./timestamp-column";
-import type { ViolationCollector } from "./violation-collector";
+import type { ViolationCollector } from "../violations/violation-collector";
 
 /** The columns the row loop reads; a value column is absent when the table lacks it. */
 export interface RowColumns {

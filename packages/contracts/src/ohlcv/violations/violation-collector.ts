@@ -1,5 +1,5 @@
 import { describeRule } from "./rule-text";
-import { OHLCV_RULES, type OhlcvRule, type Violation } from "./types";
+import { OHLCV_RULES, type OhlcvRule, type Violation } from "../types";
 
 /** How many offending row indices a violation keeps. */
 export const MAX_REPORTED_ROWS = 20;

@@ -1,5 +1,5 @@
 import { checkTimestampRow, checkValueRow, type RowColumns } from "./row-checks";
-import type { ViolationCollector } from "./violation-collector";
+import type { ViolationCollector } from "../violations/violation-collector";
 
 // One below the smallest valid epoch ms (the Date range); integers are exact here.
 const BEFORE_ALL = -8.64e15 - 1;

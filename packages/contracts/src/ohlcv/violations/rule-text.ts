@@ -1,4 +1,4 @@
-import type { OhlcvRule } from "./types";
+import type { OhlcvRule } from "../types";
 
 type Describe = (column: string, count: number) => { message: string; hint: string };
 

@@ -1,4 +1,4 @@
-import { closestMatches } from "./edit-distance";
+import { closestMatches } from "@peak/errors";
 import { objectView, unwrap, type SchemaLike } from "./zod-def";
 
 /** An input key that no schema at that level declares. */

@@ -1,5 +1,5 @@
 import { ConfigError } from "@peak/errors";
-import type { OhlcvColumns } from "./types";
+import type { OhlcvColumns } from "../types";
 
 /** The column access {@link checkOhlcv} needs, whatever the input type. */
 export interface TableSource {

@@ -1,5 +1,5 @@
-import { parseNumberText } from "./number-text";
-import type { ViolationCollector } from "./violation-collector";
+import { parseNumberText } from "../../csv/number-text";
+import type { ViolationCollector } from "../violations/violation-collector";
 
 /** A value column as float64, plus which rows held something that is not a number. */
 export interface NumericColumn {

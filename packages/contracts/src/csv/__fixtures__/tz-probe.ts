@@ -1,6 +1,6 @@
 // Run as a child process under different TZ values by tz-independence.test.ts: prints JSON.
 import * as aq from "arquero";
-import { checkOhlcv } from "../check-ohlcv";
+import { checkOhlcv } from "../../ohlcv/check-ohlcv";
 import { parseTimestampText } from "../iso-timestamp";
 import { parseOhlcvCsv } from "../parse-ohlcv-csv";
 

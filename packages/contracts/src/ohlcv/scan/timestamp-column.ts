@@ -1,5 +1,5 @@
-import { parseTimestampText } from "./iso-timestamp";
-import type { ViolationCollector } from "./violation-collector";
+import { parseTimestampText } from "../../csv/iso-timestamp";
+import type { ViolationCollector } from "../violations/violation-collector";
 
 const MAX_MS = 8.64e15;
 const EPOCH_TEXT = /^\s*[+-]?\d+(?:\.\d+)?\s*$/;

@@ -1,7 +1,7 @@
 import { isConfigError, isDataContractError } from "@peak/errors";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { checkOhlcv } from "./check-ohlcv";
+import { checkOhlcv } from "../ohlcv/check-ohlcv";
 import { createOhlcvCsvParser } from "./ohlcv-csv-parser";
 import { parseOhlcvCsv, parseOhlcvCsvStream } from "./parse-ohlcv-csv";
 

@@ -1,17 +1,17 @@
-import { reportGlobalDuplicates } from "./global-duplicates";
-import { toNumericColumn, type NumericColumn } from "./numeric-column";
+import { reportGlobalDuplicates } from "./scan/global-duplicates";
+import { toNumericColumn, type NumericColumn } from "./scan/numeric-column";
 import { resolveOhlcvOptions } from "./resolve-options";
-import type { RowColumns } from "./row-checks";
-import { scanRows } from "./scan-rows";
-import { toTableSource, type TableSource } from "./table-source";
-import { toTimestampColumn } from "./timestamp-column";
+import type { RowColumns } from "./scan/row-checks";
+import { scanRows } from "./scan/scan-rows";
+import { toTableSource, type TableSource } from "./scan/table-source";
+import { toTimestampColumn } from "./scan/timestamp-column";
 import {
   OHLCV_VALUE_COLUMNS,
   type OhlcvCheckOptions,
   type OhlcvColumns,
   type OhlcvReport,
 } from "./types";
-import { ViolationCollector } from "./violation-collector";
+import { ViolationCollector } from "./violations/violation-collector";
 
 /** An arquero `ColumnTable` (structurally) or a plain object of equal-length columns. */
 export type OhlcvTableInput = object | OhlcvColumns;

@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { checkOhlcv } from "./check-ohlcv";
-import { parseOhlcvCsv } from "./parse-ohlcv-csv";
+import { parseOhlcvCsv } from "../csv/parse-ohlcv-csv";
 import type { OhlcvRule } from "./types";
 
 interface Frame {

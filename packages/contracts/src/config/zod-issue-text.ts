@@ -1,5 +1,5 @@
+import { closestMatches } from "@peak/errors";
 import { describeValue } from "./config-path";
-import { closestMatches } from "./edit-distance";
 
 /** The fields of a zod 4 issue that the messages use. */
 export interface ZodIssueLike {
