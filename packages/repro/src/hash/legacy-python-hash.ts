@@ -2,7 +2,7 @@ import { ConfigError } from "@peak/errors";
 import { PathFailure, formatPath, type PathSegment } from "./json-path";
 import { compareCodePoints, pythonFloatRepr, pythonQuote } from "./python-float";
 import { digest } from "./stable-hash";
-import { typeOf } from "./seed";
+import { typeOf } from "./value-type";
 
 /** Options of {@link legacyPythonHash} and {@link legacyPythonStringify}. */
 export interface LegacyPythonOptions {

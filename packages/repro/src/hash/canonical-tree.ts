@@ -1,6 +1,6 @@
 import { PathFailure } from "./json-path";
 import { checkPlain, hasDigitKey, isSorted, unsupportedHint } from "./json-model";
-import { isWellFormed } from "./seed";
+import { isWellFormed } from "./value-type";
 
 /** Result of {@link toCanonicalTree}. */
 export interface CanonicalTree {

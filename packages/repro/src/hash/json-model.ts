@@ -1,7 +1,7 @@
 // The strict JSON value model shared by stableStringify: what counts as a plain object, and
 // how to fix what does not.
 import { PathFailure } from "./json-path";
-import { typeOf } from "./seed";
+import { typeOf } from "./value-type";
 
 /**
  * Throws for objects that are not plain (Date, Map, class instances…) and for objects or arrays
