@@ -3,7 +3,7 @@ import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { createJsonLogger } from "./json-logger";
 import { createTraceId, pinoMixin, runLogFields } from "./log-fields";
-import { ReproContext } from "./repro-context";
+import { ReproContext } from "../context/repro-context";
 import { currentRun, currentTraceId, withRun, withTrace } from "./run-scope";
 
 const ctx = ReproContext.createSync({ seed: 1, gitSha: null });

@@ -3,7 +3,7 @@ import { firstDifference, type Difference } from "./first-difference";
 import { setGlobalSeed } from "./global-seed";
 import { createRng, type Rng } from "./rng";
 import type { Seed } from "./seed";
-import { stableHash } from "./stable-hash";
+import { stableHash } from "../hash/stable-hash";
 
 /** Options of {@link verifyDeterminism}. */
 export interface VerifyDeterminismOptions {

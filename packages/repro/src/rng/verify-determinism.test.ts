@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { setGlobalSeed } from "./global-seed";
 import { createRng } from "./rng";
-import { stableHash } from "./stable-hash";
+import { stableHash } from "../hash/stable-hash";
 import { verifyDeterminism } from "./verify-determinism";
 
 describe("verifyDeterminism", () => {

@@ -26,8 +26,8 @@ export class PathFailure extends Error {
   readonly reason: string;
   readonly hint: string;
 
-  constructor(reason: string, hint: string) {
-    super(reason);
+  constructor(reason: string, hint: string, cause?: unknown) {
+    super(reason, cause === undefined ? undefined : { cause });
     this.reason = reason;
     this.hint = hint;
   }
@@ -37,3 +37,24 @@ export class PathFailure extends Error {
     return formatPath([...this.reversed].reverse());
   }
 }
+
+const describeThrown = (thrown: unknown): string => {
+  try {
+    return thrown instanceof Error ? String(thrown.message) : String(thrown);
+  } catch {
+    return "an unreadable value";
+  }
+};
+
+/**
+ * The failure itself, or a {@link PathFailure} for anything else thrown while reading the
+ * value (a getter, a Proxy trap, a revoked Proxy), keeping the original as `cause`.
+ */
+export const asPathFailure = (thrown: unknown): PathFailure =>
+  thrown instanceof PathFailure
+    ? thrown
+    : new PathFailure(
+        `reading the value threw: ${describeThrown(thrown)}`,
+        "Pass plain data: copy values out of objects whose getters or Proxy traps throw",
+        thrown,
+      );

@@ -1,6 +1,7 @@
 import { ConfigError } from "@peak/errors";
 import { toCanonicalTree } from "./canonical-tree";
-import { PathFailure } from "./json-path";
+import type { PathFailure } from "./json-path";
+import { asPathFailure } from "./json-path";
 
 /**
  * Serialises a JSON value in the RFC 8785 JSON Canonicalization Scheme (JCS): no whitespace,
@@ -14,26 +15,36 @@ import { PathFailure } from "./json-path";
  *
  * @throws {@link ConfigError} naming the JSON path (e.g. `$.a.b[2]`) of the first `undefined`,
  * function, symbol, bigint, NaN, ±Infinity, lone surrogate, array hole, non-plain object
- * (Date, Map, class instance…) or cycle.
+ * (Date, Map, class instance…) or cycle, for nesting deeper than 1,000 levels, for more than
+ * 1,000,000 objects and arrays (shared references count each time), and for a getter or Proxy
+ * trap that throws (the thrown value is the `cause`).
  * @example
  * ```ts
  * stableStringify({ b: [1, 2.50], a: "€" }); // '{"a":"€","b":[1,2.5]}'
  * ```
  */
 export const stableStringify = (value: unknown): string => {
-  let canonical;
   try {
-    canonical = toCanonicalTree(value);
+    const canonical = toCanonicalTree(value);
+    // For validated data whose objects enumerate in JCS order, native JSON.stringify prints
+    // exactly the JCS text: the same ECMAScript number formatting and string escaping.
+    return canonical.ordered ? JSON.stringify(canonical.tree) : writeSorted(canonical.tree);
   } catch (error) {
-    if (!(error instanceof PathFailure)) throw error;
-    throw new ConfigError(`Cannot canonicalise ${error.path()}: ${error.reason}`, {
-      hint: error.hint,
-      context: { path: error.path() },
-    });
+    throw toConfigError(asPathFailure(error));
   }
-  // For validated data whose objects enumerate in JCS order, native JSON.stringify prints
-  // exactly the JCS text: the same ECMAScript number formatting and string escaping.
-  return canonical.ordered ? JSON.stringify(canonical.tree) : writeSorted(canonical.tree);
+};
+
+// Paths of very deep values are shortened in the message; the context keeps the whole path.
+const MAX_SHOWN_PATH = 120;
+
+const toConfigError = (failure: PathFailure): ConfigError => {
+  const path = failure.path();
+  const shown = path.length > MAX_SHOWN_PATH ? `${path.slice(0, MAX_SHOWN_PATH)}…` : path;
+  const options = { hint: failure.hint, context: { path } };
+  const message = `Cannot canonicalise ${shown}: ${failure.reason}`;
+  return failure.cause === undefined
+    ? new ConfigError(message, options)
+    : new ConfigError(message, { ...options, cause: failure.cause });
 };
 
 // Slow path for objects with integer-like keys, which JavaScript always enumerates first.

@@ -1,7 +1,7 @@
 // The strict JSON value model shared by stableStringify: what counts as a plain object, and
 // how to fix what does not.
 import { PathFailure } from "./json-path";
-import { typeOf } from "./seed";
+import { typeOf } from "./value-type";
 
 /**
  * Throws for objects that are not plain (Date, Map, class instances…) and for objects or arrays
@@ -41,3 +41,23 @@ const DIGITS = /^\d+$/;
 /** True when a key may be an array index, which JavaScript enumerates before other keys. */
 export const hasDigitKey = (keys: string[]): boolean =>
   keys.some((key) => key.charCodeAt(0) >= 0x30 && key.charCodeAt(0) <= 0x39 && DIGITS.test(key));
+
+/** Deepest nesting accepted: the walk is recursive, and JSON this deep is never a config. */
+export const MAX_DEPTH = 1000;
+
+/** Most objects and arrays visited; shared references count each time they are reached. */
+export const MAX_CONTAINERS = 1_000_000;
+
+/** The failure for nesting deeper than {@link MAX_DEPTH}. */
+export const tooDeep = (): PathFailure =>
+  new PathFailure(
+    `the value nests deeper than ${MAX_DEPTH} levels`,
+    `Flatten the data: canonical JSON accepts at most ${MAX_DEPTH} levels of nesting`,
+  );
+
+/** The failure for more than {@link MAX_CONTAINERS} objects and arrays. */
+export const tooMany = (): PathFailure =>
+  new PathFailure(
+    `the value has more than ${MAX_CONTAINERS.toLocaleString("en-US")} objects and arrays (shared references count each time)`,
+    "Hash a digest of large data (e.g. a file's checksum) instead, or share fewer references",
+  );

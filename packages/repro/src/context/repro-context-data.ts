@@ -1,4 +1,4 @@
-import type { Seed } from "./seed";
+import type { Seed } from "../rng/seed";
 
 /** Current {@link ReproContextJson} layout version. */
 export const REPRO_CONTEXT_SCHEMA_VERSION = 1;

@@ -1,6 +1,6 @@
 import { ConfigError } from "@peak/errors";
 import { HASH, HEX_SHA } from "./repro-context-json";
-import { encodeSeed, type Seed } from "./seed";
+import { encodeSeed, type Seed } from "../rng/seed";
 
 /** Options of {@link ReproContext.create} and {@link ReproContext.createSync}. */
 export interface ReproContextOptions {

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { ConfigError } from "@peak/errors";
-import type { ReproContext } from "./repro-context";
+import type { ReproContext } from "../context/repro-context";
 
 interface Scope {
   readonly run: ReproContext | undefined;

@@ -1,6 +1,15 @@
-import { PathFailure } from "./json-path";
-import { checkPlain, hasDigitKey, isSorted, unsupportedHint } from "./json-model";
-import { isWellFormed } from "./seed";
+import { asPathFailure, PathFailure } from "./json-path";
+import {
+  checkPlain,
+  hasDigitKey,
+  isSorted,
+  MAX_CONTAINERS,
+  MAX_DEPTH,
+  tooDeep,
+  tooMany,
+  unsupportedHint,
+} from "./json-model";
+import { isWellFormed } from "./value-type";
 
 /** Result of {@link toCanonicalTree}. */
 export interface CanonicalTree {
@@ -20,6 +29,7 @@ const TOO_DEEP = new Error("too deep for the fast pass"); // preallocated, never
 interface State {
   ordered: boolean;
   depth: number;
+  containers: number;
   /** The objects enclosing the current one: only tracked in the careful pass. */
   readonly ancestors: object[] | undefined;
 }
@@ -27,17 +37,19 @@ interface State {
 /**
  * Validates a JSON value against the strict model and returns it with object keys in JCS
  * order, copying only the objects whose keys were out of order (and their ancestors).
- * @throws PathFailure for the first unsupported value.
+ * @throws PathFailure for the first unsupported value, for nesting deeper than
+ * {@link MAX_DEPTH}, for more than {@link MAX_CONTAINERS} objects, and (wrapped) for a getter
+ * or Proxy trap that throws.
  */
 export const toCanonicalTree = (value: unknown): CanonicalTree => {
   // Fast pass without cycle bookkeeping: a cycle (or very deep data) shows up as depth > 100.
   try {
-    const state: State = { ordered: true, depth: 0, ancestors: undefined };
+    const state: State = { ordered: true, depth: 0, containers: 0, ancestors: undefined };
     return { tree: visit(value, state), ordered: state.ordered };
   } catch (error) {
     if (error !== TOO_DEEP) throw error;
   }
-  const state: State = { ordered: true, depth: 0, ancestors: [] };
+  const state: State = { ordered: true, depth: 0, containers: 0, ancestors: [] };
   return { tree: visit(value, state), ordered: state.ordered };
 };
 
@@ -63,12 +75,14 @@ const visit = (value: unknown, state: State): unknown => {
 
 const visitContainer = (value: object, state: State): unknown => {
   const { ancestors } = state;
+  if (++state.containers > MAX_CONTAINERS) throw tooMany();
   if (ancestors === undefined) {
     if (++state.depth > FAST_DEPTH) throw TOO_DEEP;
     const result = Array.isArray(value) ? visitArray(value, state) : visitObject(value, state);
     state.depth--;
     return result;
   }
+  if (ancestors.length >= MAX_DEPTH) throw tooDeep();
   if (ancestors.includes(value)) {
     throw new PathFailure("a cycle leads back to an enclosing value", "Remove the cycle");
   }
@@ -93,8 +107,10 @@ const visitArray = (array: unknown[], state: State): unknown[] => {
       if (copy !== undefined) copy[i] = canonical;
     }
   } catch (error) {
-    if (error instanceof PathFailure) error.reversed.push(i);
-    throw error;
+    if (error === TOO_DEEP) throw error;
+    const failure = asPathFailure(error);
+    failure.reversed.push(i);
+    throw failure;
   }
   return copy ?? array;
 };
@@ -120,8 +136,10 @@ const visitObject = (object: object, state: State): object => {
       if (copy !== undefined) put(copy, key, canonical);
     }
   } catch (error) {
-    if (error instanceof PathFailure) error.reversed.push(key);
-    throw error;
+    if (error === TOO_DEEP) throw error;
+    const failure = asPathFailure(error);
+    failure.reversed.push(key);
+    throw failure;
   }
   if (copy === undefined) return object;
   if (!sorted && hasDigitKey(keys) && !isSorted(Object.keys(copy))) state.ordered = false;

@@ -1,8 +1,8 @@
 import { ConfigError } from "@peak/errors";
-import { PathFailure, formatPath, type PathSegment } from "./json-path";
+import { asPathFailure, formatPath, PathFailure, type PathSegment } from "./json-path";
 import { compareCodePoints, pythonFloatRepr, pythonQuote } from "./python-float";
 import { digest } from "./stable-hash";
-import { typeOf } from "./seed";
+import { typeOf } from "./value-type";
 
 /** Options of {@link legacyPythonHash} and {@link legacyPythonStringify}. */
 export interface LegacyPythonOptions {
@@ -25,7 +25,8 @@ export interface LegacyPythonOptions {
  * — keys sorted by code point, non-ASCII escaped as `\uXXXX`, Python float repr, bare `NaN` /
  * `Infinity`. Bigints print as exact integers.
  *
- * @throws {@link ConfigError} naming the path of a value Python's json module would reject.
+ * @throws {@link ConfigError} naming the path of a value Python's json module would reject,
+ * of nesting deeper than 200 levels, or of a getter or Proxy trap that throws.
  */
 export const legacyPythonStringify = (
   value: unknown,
@@ -35,10 +36,11 @@ export const legacyPythonStringify = (
   try {
     return write(value, [], floats);
   } catch (error) {
-    if (!(error instanceof PathFailure)) throw error;
-    throw new ConfigError(`Cannot hash ${error.path()} the legacy way: ${error.reason}`, {
-      hint: error.hint,
-      context: { path: error.path() },
+    const failure = asPathFailure(error);
+    throw new ConfigError(`Cannot hash ${failure.path()} the legacy way: ${failure.reason}`, {
+      hint: failure.hint,
+      context: { path: failure.path() },
+      ...(failure.cause === undefined ? {} : { cause: failure.cause }),
     });
   }
 };
@@ -69,25 +71,27 @@ const write = (value: unknown, path: PathSegment[], floats: Set<string>): string
   if (Array.isArray(value)) return writeItems(value, path, floats);
   if (typeof value === "object" && typeOf(value) === "object") {
     const keys = Object.keys(value).sort(compareCodePoints);
-    const members = keys.map((key) => {
-      const child = (value as Record<string, unknown>)[key];
-      return `${pythonQuote(key)}:${nested(child, path, key, floats)}`;
-    });
+    const members = keys.map((key) => `${pythonQuote(key)}:${nested(value, key, path, floats)}`);
     return `{${members.join(",")}}`;
   }
   throw new PathFailure(`${typeOf(value)} is not JSON serializable`, "Pass plain JSON data");
 };
 
-const writeItems = (items: unknown[], path: PathSegment[], floats: Set<string>): string =>
-  `[${Array.from(items, (item, i) => nested(item, path, i, floats)).join(",")}]`;
+const writeItems = (items: unknown[], path: PathSegment[], floats: Set<string>): string => {
+  const parts: string[] = [];
+  for (let i = 0; i < items.length; i++) parts.push(nested(items, i, path, floats));
+  return `[${parts.join(",")}]`;
+};
 
-const nested = (value: unknown, path: PathSegment[], key: PathSegment, floats: Set<string>) => {
+// Reads `container[key]` inside the try, so a throwing getter is reported at its own path.
+const nested = (container: object, key: PathSegment, path: PathSegment[], floats: Set<string>) => {
   path.push(key);
   try {
-    return write(value, path, floats);
+    return write((container as Record<PathSegment, unknown>)[key], path, floats);
   } catch (error) {
-    if (error instanceof PathFailure) error.reversed.push(key);
-    throw error;
+    const failure = asPathFailure(error);
+    failure.reversed.push(key);
+    throw failure;
   } finally {
     path.pop();
   }

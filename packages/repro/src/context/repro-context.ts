@@ -4,10 +4,10 @@ import { getGitSha, getGitShaSync } from "./git-sha";
 import { peakPackageVersions } from "./package-versions";
 import { toContextJson, type ReproContextData, type ReproContextJson } from "./repro-context-data";
 import { parseContextJson } from "./repro-context-json";
-import { createRng, type Rng } from "./rng";
+import { createRng, type Rng } from "../rng/rng";
 import { createRunId } from "./run-id";
-import type { Seed } from "./seed";
-import { stableHash } from "./stable-hash";
+import type { Seed } from "../rng/seed";
+import { stableHash } from "../hash/stable-hash";
 
 /**
  * What makes a run reproducible and traceable: a sortable UUIDv7 `runId`, the seed, the git

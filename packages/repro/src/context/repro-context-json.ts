@@ -1,7 +1,8 @@
 import { ConfigError } from "@peak/errors";
 import { REPRO_CONTEXT_SCHEMA_VERSION, type ReproContextData } from "./repro-context-data";
 import { isRunId } from "./run-id";
-import { encodeSeed, typeOf, type Seed } from "./seed";
+import { encodeSeed, type Seed } from "../rng/seed";
+import { typeOf } from "../hash/value-type";
 
 /** A hex commit SHA, full or abbreviated. */
 export const HEX_SHA = /^[0-9a-f]{4,64}$/;

@@ -1,4 +1,4 @@
-import { formatPath, type PathSegment } from "./json-path";
+import { formatPath, type PathSegment } from "../hash/json-path";
 
 /** Where two outputs of {@link verifyDeterminism} first differ. */
 export interface Difference {

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReproContext } from "./repro-context";
-import { createRng } from "./rng";
+import { createRng } from "../rng/rng";
 import { isRunId } from "./run-id";
-import { stableHash } from "./stable-hash";
+import { stableHash } from "../hash/stable-hash";
 
 let repo: string;
 let sha: string;
