@@ -19,7 +19,7 @@ const noop = (): void => undefined;
 
 /**
  * The store's one Redis connection: the admission script, a hard per-command deadline
- * (`commandTimeoutMs`, enforced here as well as by ioredis), up/down tracking with one log line
+ * (`commandTimeoutMs`, ioredis's `commandTimeout`), up/down tracking with one log line
  * per outage, an authentication failure told apart from an outage, and an unref'd reconnect
  * timer. Nothing here keeps Node alive.
  */
@@ -55,28 +55,19 @@ export class RateLimitLink {
     this.connect();
   }
 
-  /** Runs the script; resolves undefined (and marks Redis down) on any error or past the deadline. */
+  /** Runs the script; resolves undefined (and marks Redis down) on any error, including ioredis's `commandTimeout`. */
   async run(keys: [string, string], args: (string | number)[]): Promise<RateReply | undefined> {
     if (this.closed || this.client.status !== "ready") return undefined;
     const script = (
       this.client as unknown as Record<string, (...a: unknown[]) => Promise<RateReply>>
     )["peakRateLimit"]!;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => {
-        this.markDown(new Error(`no answer within ${this.options.commandTimeoutMs} ms`));
-        resolve(undefined);
-      }, this.options.commandTimeoutMs);
-      timer.unref();
-    });
-    const reply = script.call(this.client, keys, ...args).then(
-      (r) => (this.markUp(), r),
-      (error: unknown) => (this.markDown(error), undefined),
-    );
     try {
-      return await Promise.race([reply, deadline]);
-    } finally {
-      clearTimeout(timer);
+      const reply = await script.call(this.client, keys, ...args);
+      this.markUp();
+      return reply;
+    } catch (error) {
+      this.markDown(error);
+      return undefined;
     }
   }
 
