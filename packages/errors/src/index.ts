@@ -7,6 +7,7 @@ export type { PeakErrorCode } from "./codes";
 export { ConfigError, isConfigError } from "./config-error";
 export { DataContractError, isDataContractError } from "./data-contract-error";
 export { closestMatches, didYouMean, editDistance } from "./did-you-mean";
+export { assertKnownKeys } from "./known-keys";
 export type { ClosestMatchesOptions } from "./did-you-mean";
 export { errorFromJSON } from "./from-json";
 export { isPeakTradeError, PeakTradeError } from "./peak-trade-error";

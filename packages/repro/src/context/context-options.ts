@@ -1,4 +1,4 @@
-import { ConfigError } from "@peak/errors";
+import { assertKnownKeys, ConfigError } from "@peak/errors";
 import { HASH, HEX_SHA } from "./repro-context-json";
 import { encodeSeed, type Seed } from "../rng/seed";
 
@@ -55,6 +55,11 @@ const invalid = (option: string, expected: string, value: unknown): ConfigError 
  * @throws {@link ConfigError} naming the option.
  */
 export const checkContextOptions = (options: StoredOptions): void => {
+  assertKnownKeys(
+    options,
+    ["seed", "config", "configHash", "gitSha", "cwd", "gitTimeoutMs", "now"],
+    { owner: "ReproContext.create" },
+  );
   if (options.seed !== undefined) encodeSeed(options.seed);
   const { gitSha, configHash, now } = options;
   if (

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from "node:child_process";
-import { ConfigError } from "@peak/errors";
+import { assertKnownKeys, ConfigError } from "@peak/errors";
 
 /** Options of {@link getGitSha} and {@link getGitShaSync}. */
 export interface GitShaOptions {
@@ -72,6 +72,7 @@ const parse = (stdout: string, length: number): string | null => {
 };
 
 const prepare = (options: GitShaOptions) => {
+  assertKnownKeys(options, ["short", "cwd", "timeoutMs", "env"], { owner: "getGitSha" });
   const { short = false, cwd = process.cwd(), timeoutMs = 1000 } = options;
   const length = short === true ? 7 : short === false ? 64 : short;
   if (!Number.isInteger(length) || length < 4 || length > 64) {

@@ -1,3 +1,4 @@
+import { assertKnownKeys } from "@peak/errors";
 import { randomFillSync } from "node:crypto";
 
 /** Options of {@link createRunIdGenerator}; both exist for tests. */
@@ -24,6 +25,7 @@ const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
  * millisecond or when the clock steps back (the last timestamp is reused).
  */
 export const createRunIdGenerator = (options: RunIdGeneratorOptions = {}): (() => string) => {
+  assertKnownKeys(options, ["now", "fillRandom"], { owner: "createRunIdGenerator" });
   const now = options.now ?? Date.now;
   const fill = options.fillRandom ?? ((bytes: Uint8Array) => void randomFillSync(bytes));
   const bytes = new Uint8Array(16);

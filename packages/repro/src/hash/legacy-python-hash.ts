@@ -1,4 +1,4 @@
-import { ConfigError } from "@peak/errors";
+import { assertKnownKeys, ConfigError } from "@peak/errors";
 import { asPathFailure, formatPath, PathFailure, type PathSegment } from "./json-path";
 import { compareCodePoints, pythonFloatRepr, pythonQuote } from "./python-float";
 import { digest } from "./stable-hash";
@@ -56,8 +56,10 @@ export const legacyPythonStringify = (
  * legacyPythonHash({ x: 1 }, { floatPaths: ["$.x"] }); // "bf32f56236899e13", Python's {"x": 1.0}
  * ```
  */
-export const legacyPythonHash = (value: unknown, options: LegacyPythonOptions = {}): string =>
-  digest(legacyPythonStringify(value, options), "sha256", options.short ?? true);
+export const legacyPythonHash = (value: unknown, options: LegacyPythonOptions = {}): string => {
+  assertKnownKeys(options, ["floatPaths", "short"], { owner: "legacyPythonHash" });
+  return digest(legacyPythonStringify(value, options), "sha256", options.short ?? true);
+};
 
 const write = (value: unknown, path: PathSegment[], floats: Set<string>): string => {
   if (value === null) return "null";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { ConfigError } from "@peak/errors";
+import { assertKnownKeys, ConfigError } from "@peak/errors";
 import { stableStringify } from "./stable-stringify";
 
 /** Digest algorithms {@link stableHash} accepts. */
@@ -39,6 +39,7 @@ export const SHORT_HASH_LENGTH = 16;
  * ```
  */
 export const stableHash = (value: unknown, options: StableHashOptions = {}): string => {
+  assertKnownKeys(options, ["short", "algorithm"], { owner: "stableHash" });
   const algorithm = options.algorithm ?? "sha256";
   if (!ALGORITHMS.includes(algorithm)) {
     throw new ConfigError(`Unknown hash algorithm "${String(algorithm)}"`, {

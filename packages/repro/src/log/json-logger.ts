@@ -1,4 +1,4 @@
-import { ConfigError, toSafeJson } from "@peak/errors";
+import { assertKnownKeys, ConfigError, toSafeJson } from "@peak/errors";
 import { runLogFields } from "./log-fields";
 
 /** Log levels of {@link createJsonLogger}. */
@@ -34,6 +34,7 @@ export const createJsonLogger = (
   write: (line: string) => void,
   options: JsonLoggerOptions = {},
 ): JsonLogger => {
+  assertKnownKeys(options, ["now"], { owner: "createJsonLogger" });
   if (typeof write !== "function") {
     throw new ConfigError("createJsonLogger(write) needs a function", {
       hint: "Pass e.g. (line) => process.stderr.write(line)",

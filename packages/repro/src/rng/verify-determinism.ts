@@ -1,4 +1,4 @@
-import { ConfigError } from "@peak/errors";
+import { assertKnownKeys, ConfigError } from "@peak/errors";
 import { firstDifference, type Difference } from "./first-difference";
 import { setGlobalSeed } from "./global-seed";
 import { createRng, type Rng } from "./rng";
@@ -50,6 +50,7 @@ export const verifyDeterminism = async <T>(
   fn: (rng: Rng, run: number) => T | Promise<T>,
   options: VerifyDeterminismOptions,
 ): Promise<DeterminismReport> => {
+  assertKnownKeys(options, ["seed", "runs", "globalSeed"], { owner: "verifyDeterminism" });
   const runs = options.runs ?? 2;
   if (!Number.isInteger(runs) || runs < 2) {
     throw new ConfigError(`verifyDeterminism needs runs ≥ 2, got ${String(runs)}`, {

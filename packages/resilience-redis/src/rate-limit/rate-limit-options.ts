@@ -1,4 +1,4 @@
-import { closestMatches, ConfigError } from "@peak/errors";
+import { assertKnownKeys, ConfigError } from "@peak/errors";
 import type { RedisOptions } from "ioredis";
 import { positive, redisOptions, text, type StoreLogger } from "../store-options";
 
@@ -67,21 +67,6 @@ const KEYS = [
   "logger",
 ];
 
-const rejectUnknown = (given: object, known: string[], where: string): void => {
-  for (const key of Object.keys(given)) {
-    if (known.includes(key)) continue;
-    const [near] = closestMatches(key, known, 1);
-    throw new ConfigError(`${OWNER}: unknown option \`${where}${key}\``, {
-      hint: near === undefined ? `Valid options: ${known.join(", ")}` : `Did you mean \`${near}\`?`,
-      context: {
-        option: `${where}${key}`,
-        owner: OWNER,
-        ...(near === undefined ? {} : { suggestion: near }),
-      },
-    });
-  }
-};
-
 const nonNegative = (option: string, value: unknown): number => {
   if (value === undefined || value === 0) return 0;
   return positive(option, value, 0, false, OWNER);
@@ -91,9 +76,9 @@ const nonNegative = (option: string, value: unknown): number => {
 export const resolveRateLimitOptions = (
   options: RedisRateLimitStoreOptions,
 ): ResolvedRateLimitOptions => {
-  rejectUnknown(options, KEYS, "");
+  assertKnownKeys(options, KEYS, { owner: OWNER });
   const insurance = options.insurance ?? {};
-  rejectUnknown(insurance, ["limit", "holdOff"], "insurance.");
+  assertKnownKeys(insurance, ["limit", "holdOff"], { owner: OWNER, prefix: "insurance." });
   if (options.url !== undefined && options.redis !== undefined) {
     throw new ConfigError(`${OWNER}: give \`redis\` or \`url\`, not both`, {
       hint: 'Pass the connection once, e.g. `url: "redis://127.0.0.1:6379"`',
