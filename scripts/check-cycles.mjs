@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Fails on any import cycle between the source files of one package (packages/* and apps/*):
+// Fails on any import cycle between the source files of one package (packages/*, apps/*, tools/*):
 // static imports, type-only imports, `export … from`, dynamic `import()` and `import("…")` types
 // all count. Only relative specifiers are followed; other packages are reached through their
 // public entry and cannot form a cycle inside a package.
@@ -114,7 +114,7 @@ const loopThrough = (graph, component) => {
 
 const packageDirs = (args) => {
   if (args.length > 0) return args.map((a) => resolve(a));
-  return ["packages", "apps"]
+  return ["packages", "apps", "tools"]
     .map((group) => join(root, group))
     .filter((dir) => existsSync(dir))
     .flatMap((group) => readdirSync(group).map((name) => join(group, name)))
