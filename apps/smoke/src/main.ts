@@ -6,6 +6,7 @@ import { runCommand } from "./commands/run";
 import { validateCommand } from "./commands/validate";
 import { verifyCommand } from "./commands/verify";
 import { COMMAND_HELP, MAIN_HELP } from "./help";
+import { exitCleanlyOnSignals } from "./signals/exit-on-signal";
 
 const OPTIONS = {
   help: { type: "boolean", short: "h" },
@@ -15,6 +16,7 @@ const OPTIONS = {
   seed: { type: "string" },
   out: { type: "string" },
   redis: { type: "string" },
+  keep: { type: "boolean" },
   strict: { type: "boolean" },
   "no-strict": { type: "boolean" },
   "require-tz": { type: "boolean" },
@@ -76,4 +78,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+exitCleanlyOnSignals();
 process.exitCode = await main(process.argv.slice(2));
