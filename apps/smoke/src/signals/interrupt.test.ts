@@ -9,6 +9,8 @@ import { runCli, useTempDirs } from "../test-cli";
 
 const BIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 const temp = useTempDirs();
+// Each test starts the CLI one or two times; on a loaded machine a start alone can take 20 s.
+const SLOW = { timeout: 120_000 };
 
 /** Starts `peak-smoke …args` in the background; `exited` resolves with its exit code. */
 const startCli = (args: string[], env: NodeJS.ProcessEnv = {}) => {
@@ -38,7 +40,7 @@ const appears = (dir: string, part: string) =>
     });
   });
 
-describe("peak-smoke on SIGINT / SIGTERM", () => {
+describe("peak-smoke on SIGINT / SIGTERM", SLOW, () => {
   it("SIGINT during run --out's atomic write removes the .peaktmp file and exits 130", async () => {
     const out = temp().dir;
     const writing = appears(out, ".peaktmp-");
@@ -70,7 +72,7 @@ describe("peak-smoke on SIGINT / SIGTERM", () => {
   });
 });
 
-describe("peak-smoke run's temporary folder", () => {
+describe("peak-smoke run's temporary folder", SLOW, () => {
   it("is removed after a run without --out, and kept with --keep", () => {
     const tmp = temp().dir;
     const plain = JSON.parse(runCli(["run", "--rows", "200", "--json"], { TMPDIR: tmp }).stdout);
