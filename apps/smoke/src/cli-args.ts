@@ -10,6 +10,7 @@ const OPTIONS = {
   seed: { type: "string" },
   out: { type: "string" },
   redis: { type: "string" },
+  keep: { type: "boolean" },
   strategy: { type: "string" },
   "strategy-config": { type: "string" },
   "list-strategies": { type: "boolean" },

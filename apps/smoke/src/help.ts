@@ -2,7 +2,7 @@
 export const MAIN_HELP = `peak-smoke — run the Peak stability kit end to end
 
 Usage:
-  peak-smoke [run] [--rows N] [--seed N] [--out DIR] [--redis URL] [--json]
+  peak-smoke [run] [--rows N] [--seed N] [--out DIR] [--keep] [--redis URL] [--json]
                    [--strategy NAME] [--strategy-config JSON] [--inject BUG] [--list-strategies]
   peak-smoke validate <file> [--json] [--strict|--no-strict] [--require-tz|--no-require-tz]
                              [--allow-partial-nans]
@@ -11,7 +11,8 @@ Usage:
   peak-smoke --help | <command> --help
   peak-smoke --version
 
-Exit codes: 0 success, 1 violations found / invalid / a step failed, 2 unreadable input or bad arguments.
+Exit codes: 0 success, 1 violations found / invalid / a step failed, 2 unreadable input or bad arguments,
+130 / 143 interrupted by SIGINT / SIGTERM (temporary files removed).
 `;
 
 /** Per-command help texts. */
@@ -21,7 +22,9 @@ export const COMMAND_HELP: Record<string, string> = {
 Options:
   --rows N     bars to generate (default 100000)
   --seed N     seed for the generator (default 42)
-  --out DIR    folder for the cache files (default: a fresh temporary folder)
+  --out DIR    folder for the cache files (default: a fresh temporary folder, removed
+               after the run)
+  --keep       keep that temporary folder
   --redis URL  share the flaky provider's breaker state through Redis (redis://host:port)
   --json       print one JSON summary instead of one line per step
   --strategy NAME

@@ -7,6 +7,7 @@ import { strategiesCommand } from "./commands/strategies";
 import { validateCommand } from "./commands/validate";
 import { verifyCommand } from "./commands/verify";
 import { COMMAND_HELP, MAIN_HELP } from "./help";
+import { exitCleanlyOnSignals } from "./signals/exit-on-signal";
 
 const version = (): string => {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -56,4 +57,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+exitCleanlyOnSignals();
 process.exitCode = await main(process.argv.slice(2));

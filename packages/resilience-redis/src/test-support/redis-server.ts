@@ -12,6 +12,11 @@ export interface RedisServerProcess {
   restart(): Promise<void>;
 }
 
+/** What to do when redis-server is missing: one line, no stack trace. */
+export const REDIS_MISSING =
+  "redis-server not found: install it with `sudo apt-get install redis-server` (Debian/Ubuntu) " +
+  "or set PEAK_REDIS_SERVER to its path";
+
 /** The redis-server binary: `PEAK_REDIS_SERVER`, else the first `redis-server` on PATH, else undefined. */
 export const findRedisServer = (): string | undefined => {
   const explicit = process.env["PEAK_REDIS_SERVER"];
@@ -70,10 +75,7 @@ export const startRedisServer = async (
 ): Promise<RedisServerProcess> => {
   const binary = findRedisServer();
   if (binary === undefined || !existsSync(binary)) {
-    throw new Error(
-      "redis-server not found: install it with `apt-get install redis-server` " +
-        "(or set PEAK_REDIS_SERVER to its path)",
-    );
+    throw new Error(REDIS_MISSING);
   }
   const port = await freePort();
   let child = launch(binary, port, extraArgs);
