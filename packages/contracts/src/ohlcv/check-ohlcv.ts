@@ -48,10 +48,9 @@ export const checkOhlcv = (table: OhlcvTableInput, options?: OhlcvCheckOptions):
     if (!src.names.includes(name)) out.addStructural("missing_column", name);
   }
   if (opts.strict && src.rowCount === 0) out.addStructural("not_numeric", "");
+  const stamps = hasTs ? toTimestampColumn(src.column(tsName), tsName, opts, out) : undefined;
   const cols: RowColumns = {
-    timestamp: hasTs
-      ? toTimestampColumn(src.column(tsName), tsName, opts.requireTz, out)
-      : undefined,
+    timestamp: stamps?.ms,
     timestampName: tsName,
     open: numeric(src, "open", opts.strict, out),
     high: numeric(src, "high", opts.strict, out),
@@ -64,6 +63,7 @@ export const checkOhlcv = (table: OhlcvTableInput, options?: OhlcvCheckOptions):
   if (cols.timestamp !== undefined && out.countOf("unsorted_timestamps", tsName) > 0) {
     reportGlobalDuplicates(cols.timestamp, tsName, out);
   }
-  const violations = out.toViolations([tsName, ...OHLCV_VALUE_COLUMNS]);
-  return { ok: violations.length === 0, rows: src.rowCount, violations };
+  const violations = out.toViolations([tsName, ...OHLCV_VALUE_COLUMNS], src.names);
+  const unit = stamps?.unit === undefined ? {} : { timestampUnit: stamps.unit };
+  return { ok: violations.length === 0, rows: src.rowCount, violations, ...unit };
 };

@@ -47,8 +47,8 @@ export class ViolationCollector {
     this.entry(rule, column).count++;
   }
 
-  /** The violations in rule order, then in the given column order. */
-  toViolations(columnOrder: readonly string[]): Violation[] {
+  /** The violations in rule order, then in the given column order (`names`: the table's). */
+  toViolations(columnOrder: readonly string[], names: readonly string[] = []): Violation[] {
     const rank = (e: Entry) => {
       const c = columnOrder.indexOf(e.column);
       return OHLCV_RULES.indexOf(e.rule) * 1000 + (c < 0 ? 999 : c);
@@ -56,7 +56,7 @@ export class ViolationCollector {
     return [...this.entries.values()]
       .sort((a, b) => rank(a) - rank(b))
       .map((e) => {
-        const { message, hint } = describeRule(e.rule, e.column, e.count);
+        const { message, hint } = describeRule(e.rule, e.column, e.count, names);
         const column = e.column === "" ? {} : { column: e.column };
         return { rule: e.rule, ...column, count: e.count, rows: e.rows, message, hint };
       });
