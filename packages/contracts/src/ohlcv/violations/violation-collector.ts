@@ -14,6 +14,14 @@ interface Entry {
 /** Accumulates offending rows per (rule, column) while the checks run. */
 export class ViolationCollector {
   private readonly entries = new Map<string, Entry>();
+  /** 1 at every row that broke a rule, when asked for (see {@link partitionOhlcv}). */
+  readonly bad: Uint8Array | undefined;
+  /** True once a structural problem (a missing column, no rows) was recorded. */
+  structural = false;
+
+  constructor(trackRows?: number) {
+    this.bad = trackRows === undefined ? undefined : new Uint8Array(trackRows);
+  }
 
   private entry(rule: OhlcvRule, column: string): Entry {
     const key = `${rule}\u0000${column}`;
@@ -30,6 +38,7 @@ export class ViolationCollector {
     const entry = this.entry(rule, column);
     entry.count++;
     if (entry.rows.length < MAX_REPORTED_ROWS) entry.rows.push(row);
+    if (this.bad !== undefined) this.bad[row] = 1;
   }
 
   /** Forgets everything recorded for (rule, column). */
@@ -45,6 +54,7 @@ export class ViolationCollector {
   /** Records a structural problem (no rows), e.g. a missing column. */
   addStructural(rule: OhlcvRule, column: string): void {
     this.entry(rule, column).count++;
+    this.structural = true;
   }
 
   /** The violations in rule order, then in the given column order (`names`: the table's). */
