@@ -5,6 +5,10 @@ import { EXIT, usageError } from "./cli-error";
 import { runCommand } from "./commands/run";
 import { validateCommand } from "./commands/validate";
 import { verifyCommand } from "./commands/verify";
+import { VALIDATE_OPTIONS } from "./commands/validate-flags";
+import { flagHint } from "./flag-hint";
+import { jsonError } from "./json-error";
+import { cliText } from "./commands/validate-hints";
 import { COMMAND_HELP, MAIN_HELP } from "./help";
 
 const OPTIONS = {
@@ -20,6 +24,7 @@ const OPTIONS = {
   "require-tz": { type: "boolean" },
   "no-require-tz": { type: "boolean" },
   "allow-partial-nans": { type: "boolean" },
+  ...VALIDATE_OPTIONS,
 } satisfies ParseArgsConfig["options"];
 
 /** Parsed command line, shared by every command. */
@@ -29,7 +34,8 @@ const parse = (argv: string[]) => {
   try {
     return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw usageError(toError(error).message, "Run `peak-smoke --help` for the options.");
+    const message = toError(error).message;
+    throw usageError(message, flagHint(message, Object.keys(OPTIONS)));
   }
 };
 
@@ -70,7 +76,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await dispatch(argv);
   } catch (error) {
-    const message = isPeakTradeError(error) ? error.toString() : toError(error).stack;
+    if (argv.includes("--json")) {
+      process.stdout.write(jsonError(error));
+      return EXIT.unreadable;
+    }
+    const message = isPeakTradeError(error) ? cliText(error.toString()) : toError(error).stack;
     process.stderr.write(`peak-smoke: ${message}\n`);
     return EXIT.unreadable;
   }

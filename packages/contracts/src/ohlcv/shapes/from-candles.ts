@@ -18,7 +18,7 @@ const badRow = (row: number, got: unknown): ConfigError =>
 
 // A column as a Float64Array when every cell is a number, else the cells as they are.
 const column = (cells: unknown[]): Float64Array | unknown[] =>
-  cells.every((c) => typeof c === "number") ? Float64Array.from(cells as number[]) : cells;
+  cells.every((c) => typeof c === "number") ? Float64Array.from(cells) : cells;
 
 /**
  * Turns in-memory candles into an OHLCV table without transposing by hand: CCXT's
