@@ -43,7 +43,12 @@ export class CsvReader {
     const max = this.opts.maxLineBytes;
     this.quoteAt = -1;
     let start = 0;
-    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
+    // The pending tail holds no line break: search only the new chunk for the first one.
+    for (
+      let nl = text.indexOf("\n", this.pending.length);
+      nl >= 0;
+      nl = text.indexOf("\n", start)
+    ) {
       if (nl - start > max + 1) throw tooLong(this.lineNo + 1, max);
       this.line(text, start, nl);
       start = nl + 1;
