@@ -16,3 +16,6 @@ export type { ProviderErrorOptions } from "./provider-error";
 export { toSafeJson } from "./safe-json";
 export type { JsonValue } from "./safe-json";
 export { toError } from "./to-error";
+export { escapeControl } from "./escape-control";
+export type { EscapeControlOptions } from "./escape-control";
+export type { SafeJsonOptions } from "./budget";

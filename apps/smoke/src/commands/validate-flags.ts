@@ -1,18 +1,6 @@
 import type { OhlcvCheckOptions, OhlcvCsvOptions } from "@peak/contracts";
 import { usageError } from "../cli-error";
-import type { CliArgs } from "../main";
-
-/** The `validate` flags that choose how a file is read (added to the CLI's option table). */
-export const VALIDATE_OPTIONS = {
-  columns: { type: "string" },
-  delimiter: { type: "string" },
-  layout: { type: "string" },
-  "no-header": { type: "boolean" },
-  "epoch-unit": { type: "string" },
-  timezone: { type: "string" },
-  "max-line-bytes": { type: "string" },
-  "max-columns": { type: "string" },
-} as const;
+import type { CliArgs } from "../cli-args";
 
 const DELIMITERS: Readonly<Record<string, string>> = {
   tab: "\t",

@@ -10,7 +10,7 @@ import {
 } from "@peak/contracts";
 import { chainError, isPeakTradeError, PeakTradeError } from "@peak/errors";
 import { EXIT, usageError } from "../cli-error";
-import type { CliArgs } from "../main";
+import type { CliArgs } from "../cli-args";
 import { reportDetails, type CellSource } from "../report-details";
 import { formatReport } from "../report-table";
 import { csvOptionsFromFlags, timeOptionsFromFlags } from "./validate-flags";
