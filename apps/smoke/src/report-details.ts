@@ -1,4 +1,5 @@
 import type { OhlcvReport, Violation } from "@peak/contracts";
+import { escapeControl } from "@peak/errors";
 
 /** A table's cells by column and row, as `validate` read it. */
 export interface CellSource {
@@ -7,8 +8,6 @@ export interface CellSource {
 }
 
 const SHOWN = 3;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const show = (value: unknown, stamp: boolean): string => {
   if (value === null || value === undefined) return "(empty)";
@@ -18,10 +17,7 @@ const show = (value: unknown, stamp: boolean): string => {
   }
   if (typeof value === "string") {
     const cut = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return JSON.stringify(cut).replace(
-      CONTROL,
-      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-    );
+    return escapeControl(JSON.stringify(cut));
   }
   return typeof value === "number" || typeof value === "bigint" ? String(value) : typeof value;
 };
