@@ -1,6 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { toError } from "@peak/errors";
 import { usageError } from "./cli-error";
+import { VALIDATE_OPTIONS } from "./commands/validate-options";
+import { flagHint } from "./flag-hint";
 
 const OPTIONS = {
   help: { type: "boolean", short: "h" },
@@ -20,6 +22,7 @@ const OPTIONS = {
   "require-tz": { type: "boolean" },
   "no-require-tz": { type: "boolean" },
   "allow-partial-nans": { type: "boolean" },
+  ...VALIDATE_OPTIONS,
 } satisfies ParseArgsConfig["options"];
 
 /** Parses the command line; an unknown option or a missing value is a usage error (exit 2). */
@@ -27,7 +30,8 @@ export const parseCliArgs = (argv: string[]) => {
   try {
     return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw usageError(toError(error).message, "Run `peak-smoke --help` for the options.");
+    const message = toError(error).message;
+    throw usageError(message, flagHint(message, Object.keys(OPTIONS)));
   }
 };
 

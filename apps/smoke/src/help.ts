@@ -4,8 +4,10 @@ export const MAIN_HELP = `peak-smoke — run the Peak stability kit end to end
 Usage:
   peak-smoke [run] [--rows N] [--seed N] [--out DIR] [--keep] [--redis URL] [--json]
                    [--strategy NAME] [--strategy-config JSON] [--inject BUG] [--list-strategies]
-  peak-smoke validate <file> [--json] [--strict|--no-strict] [--require-tz|--no-require-tz]
-                             [--allow-partial-nans]
+  peak-smoke validate <file|-> [--json] [--strict|--no-strict] [--require-tz|--no-require-tz]
+                             [--allow-partial-nans] [--columns a=B,…] [--delimiter C]
+                             [--layout yahoo|binance-klines|ccxt] [--no-header]
+                             [--epoch-unit auto|s|ms|us|ns] [--timezone ZONE]
   peak-smoke verify <manifest.json> [--json]
   peak-smoke strategies [--json]
   peak-smoke --help | <command> --help
@@ -43,15 +45,26 @@ dead provider opening the breaker, health report. Exit 0 only if every step did 
 `,
   validate: `peak-smoke validate <file> — check an OHLCV file against the data contract
 
-Formats by extension: .csv (header timestamp,open,high,low,close,volume), .parquet, .arrow.
+Formats by extension: .csv (header timestamp,open,high,low,close,volume), .parquet, .arrow;
+- reads CSV from stdin.
 
 Options:
-  --json                    print exactly one JSON object: the checkOhlcv report plus "file"
+  --json                    print exactly one JSON object: the checkOhlcv report plus "file",
+                            each violation with "lines" (1-based file lines, CSV); on exit 2
+                            { "error": { name, code, message, hint } }
   --strict / --no-strict    check values, or only structure (default --strict)
   --require-tz / --no-require-tz
                             reject timestamps without a zone (default --require-tz);
                             with --no-require-tz they are read as UTC
   --allow-partial-nans      allow NaN in the volume column
+  --columns a=B,…           map our names to the file's, e.g. --columns timestamp=Date,close=Close
+  --delimiter C             field delimiter (default: sniffed from the header; "tab" for a tab)
+  --layout NAME             yahoo, binance-klines or ccxt
+  --no-header               the file has no header: columns are positional
+  --epoch-unit UNIT         auto (default: from the magnitudes), s, ms, us or ns
+  --timezone ZONE           IANA zone of zone-less timestamps, e.g. America/New_York
+  --max-line-bytes N        longest line accepted (default 1048576)
+  --max-columns N           most columns accepted (default 10000)
 
 Exit codes: 0 clean, 1 violations found, 2 unreadable file or bad arguments.
 `,

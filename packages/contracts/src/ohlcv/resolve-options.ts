@@ -1,4 +1,6 @@
-import { ConfigError } from "@peak/errors";
+import { ConfigError, didYouMean } from "@peak/errors";
+import { checkEpochUnit, type EpochUnitOption } from "../time/epoch-unit";
+import { checkTimeZone } from "../time/time-zone";
 import type { OhlcvCheckOptions } from "./types";
 
 /** {@link OhlcvCheckOptions} with every default filled in. */
@@ -7,10 +9,12 @@ export interface ResolvedOhlcvOptions {
   requireTz: boolean;
   allowPartialNans: boolean;
   timestampColumn: string;
+  epochUnit: EpochUnitOption;
+  timezone: string | undefined;
 }
 
 const BOOLEAN_KEYS = ["strict", "requireTz", "allowPartialNans"] as const;
-const KNOWN_KEYS = new Set<string>([...BOOLEAN_KEYS, "timestampColumn"]);
+const KNOWN_KEYS = new Set<string>([...BOOLEAN_KEYS, "timestampColumn", "epochUnit", "timezone"]);
 
 /**
  * Checks the options object up front and fills in defaults.
@@ -27,7 +31,7 @@ export const resolveOhlcvOptions = (options: OhlcvCheckOptions = {}): ResolvedOh
   for (const key of Object.keys(options)) {
     if (!KNOWN_KEYS.has(key)) {
       throw new ConfigError(`Unknown OHLCV option \`${key}\``, {
-        hint: `Known options: ${[...KNOWN_KEYS].join(", ")}`,
+        hint: didYouMean(key, [...KNOWN_KEYS]) ?? `Known options: ${[...KNOWN_KEYS].join(", ")}`,
         context: { option: key },
       });
     }
@@ -53,5 +57,7 @@ export const resolveOhlcvOptions = (options: OhlcvCheckOptions = {}): ResolvedOh
     requireTz: options.requireTz ?? true,
     allowPartialNans: options.allowPartialNans ?? false,
     timestampColumn,
+    epochUnit: checkEpochUnit(options.epochUnit),
+    timezone: checkTimeZone(options.timezone),
   };
 };

@@ -38,6 +38,8 @@ export interface Violation {
   hint?: string;
 }
 
+import type { EpochUnit, EpochUnitOption } from "../time/epoch-unit";
+
 /** What {@link checkOhlcv} returns: never throws for bad data, only for bad arguments. */
 export interface OhlcvReport {
   /** True when no rule was broken. */
@@ -46,6 +48,11 @@ export interface OhlcvReport {
   rows: number;
   /** Every broken rule, in {@link OHLCV_RULES} order, then column order. */
   violations: Violation[];
+  /**
+   * The unit the timestamp column's epoch numbers were in (given or inferred); absent when it
+   * held none (only ISO text or `Date`s).
+   */
+  timestampUnit?: EpochUnit;
 }
 
 /** Options of {@link checkOhlcv} and {@link validateOhlcv}. */
@@ -72,6 +79,18 @@ export interface OhlcvCheckOptions {
    * @defaultValue "timestamp"
    */
   timestampColumn?: string;
+  /**
+   * Unit of epoch numbers in the timestamp column: `auto` infers it from the magnitudes (a
+   * value must then lie between 1973 and 2286 in the column's unit), `s`, `ms`, `us` or `ns`
+   * take every value in the `Date` range. Fractions are kept for `s` and `ms` only.
+   * @defaultValue "auto"
+   */
+  epochUnit?: EpochUnitOption;
+  /**
+   * IANA zone (e.g. `America/New_York`) in which zone-less stamps are wall-clock time,
+   * DST-correct (a skipped time is `invalid_timestamp`); they are then not `naive_timestamp`.
+   */
+  timezone?: string;
 }
 
 /**
