@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { useTempDirs } from "./__fixtures__/temp-dir";
+import { useTempDirs } from "../shared/__fixtures__/temp-dir";
 import { CacheManifest } from "./cache-manifest";
 
 const tempDir = useTempDirs();
