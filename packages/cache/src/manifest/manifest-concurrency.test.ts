@@ -1,16 +1,17 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleChild, startWriter } from "../shared/__fixtures__/bundle-child";
-import { useTempDirs } from "../shared/__fixtures__/temp-dir";
+import { fastTempRoot, useTempDirs } from "../shared/__fixtures__/temp-dir";
 import { CacheManifest } from "./cache-manifest";
 
 const tempDir = useTempDirs();
+const SAVERS = 8;
+const SAVES = 100;
 let work: string;
 let script: string;
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), "peak-manifest-race-"));
+  work = await mkdtemp(join(fastTempRoot(), "peak-manifest-race-"));
   script = await bundleChild(work, new URL("__fixtures__/manifest-child.ts", import.meta.url));
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
@@ -29,13 +30,16 @@ describe("concurrent CacheManifest saves", () => {
     expect(loaded.files.map((f) => f.path)).toEqual(["a.bin", "b.bin"]);
   });
 
-  it("loses no entry when two processes add files to one manifest at once", async () => {
+  it(`loses no entry when ${SAVERS} processes each save ${SAVES} new entries into one manifest`, async () => {
     const dir = await mkdtemp(join(work, "dir-"));
-    const children = ["p", "q"].map((prefix) => startWriter(script, [dir, prefix, "15"]));
+    const prefixes = Array.from({ length: SAVERS }, (_, i) => `p${i}`);
+    const children = prefixes.map((prefix) => startWriter(script, [dir, prefix, String(SAVES)]));
     const results = await Promise.all(children.map((c) => c.exited));
-    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    expect(results.map((r) => r.code)).toEqual(prefixes.map(() => 0));
     const manifest = await CacheManifest.load(join(dir, "manifest.json"));
-    expect(manifest.files).toHaveLength(30);
+    const lost = SAVERS * SAVES - manifest.files.length;
+    console.info(`manifest merge: ${SAVERS} x ${SAVES} saves, ${lost} entries lost`);
+    expect(lost).toBe(0);
     expect(await manifest.validate()).toEqual({ valid: true, errors: [] });
-  }, 30_000);
+  }, 120_000);
 });
