@@ -5,7 +5,8 @@ import { mergeEntries, readManifest, sortEntries, writeManifest } from "./manife
 import { entryFor, newManifestData, type CreateManifestOptions } from "./manifest-data";
 import type { ManifestData, ManifestEntry } from "./manifest-schema";
 import { validateEntries, type ManifestValidation } from "./manifest-validate";
-import { acquireLock, type LockOptions } from "../lock/path-lock";
+import { acquireLock, LOCK_OPTION_KEYS, type LockOptions } from "../lock/path-lock";
+import { rejectUnknownOptions } from "../shared/known-options";
 import { lockPathFor } from "../shared/temp-name";
 
 /** Options of {@link CacheManifest.load} and shared by every manifest. */
@@ -59,6 +60,8 @@ export class CacheManifest {
    * @throws {ConfigError} when the file does not exist.
    */
   static async load(path: string, options: ManifestOptions = {}): Promise<CacheManifest> {
+    rejectUnknownOptions(options, ["now", "lock"], "CacheManifest.load");
+    rejectUnknownOptions(options.lock, [...LOCK_OPTION_KEYS], "CacheManifest.load lock");
     const abs = resolve(path);
     const data = await readManifest(abs).catch((error: unknown) => {
       throw typedFailure(error, abs, "load");
@@ -94,6 +97,7 @@ export class CacheManifest {
    *   out) or the file does not exist.
    */
   async addFile(path: string, options: { schemaVersion?: string } = {}): Promise<ManifestEntry> {
+    rejectUnknownOptions(options, ["schemaVersion"], "CacheManifest.addFile");
     const entry = await entryFor(this.dir, path, options.schemaVersion ?? "v1", this.#now());
     this.#data.files = sortEntries([
       ...this.#data.files.filter((e) => e.path !== entry.path),
@@ -131,7 +135,8 @@ export class CacheManifest {
   }
 
   /** Checks every entry: missing files, size and (unless `checksums: false`) checksum mismatches. */
-  validate(options: { checksums?: boolean } = {}): Promise<ManifestValidation> {
+  async validate(options: { checksums?: boolean } = {}): Promise<ManifestValidation> {
+    rejectUnknownOptions(options, ["checksums"], "CacheManifest.validate");
     return validateEntries(this.dir, this.#data.files, options.checksums ?? true);
   }
 

@@ -4,6 +4,7 @@ import { ConfigError } from "@peak/errors";
 import { breakIfAbandoned } from "../lock/path-lock";
 import { isPidAlive } from "../lock/owner-token";
 import { repairSidecars } from "./repair-sidecars";
+import { rejectUnknownOptions } from "../shared/known-options";
 import { classifyName } from "../shared/temp-name";
 
 /** Options of {@link cleanup}. */
@@ -19,6 +20,8 @@ export interface CleanupOptions {
   /** Finish the sidecars of writes that crashed mid-swap (see {@link cleanup}). @defaultValue true */
   repairSidecars?: boolean;
 }
+
+const CLEANUP_KEYS = ["olderThanMs", "checkPid", "now", "isAlive", "repairSidecars"];
 
 /** What {@link cleanup} removed and repaired (absolute paths). */
 export interface CleanupResult {
@@ -43,12 +46,13 @@ export interface CleanupResult {
  * ```ts
  * const { removed } = await cleanup("cache", { olderThanMs: 60 * 60_000 });
  * ```
- * @throws {ConfigError} for a negative `olderThanMs`.
+ * @throws {ConfigError} for a negative `olderThanMs` or an unknown option.
  */
 export const cleanup = async (
   dir: string,
   options: CleanupOptions = {},
 ): Promise<CleanupResult> => {
+  rejectUnknownOptions(options, CLEANUP_KEYS, "cleanup");
   const { olderThanMs = 900_000, checkPid = true, now = Date.now, isAlive = isPidAlive } = options;
   if (!(olderThanMs >= 0)) {
     throw new ConfigError(`Invalid cleanup option \`olderThanMs\`: ${olderThanMs}`, {
