@@ -1,27 +1,19 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { bundleChild } from "../shared/__fixtures__/bundle-child";
-import { fastTempRoot } from "../shared/__fixtures__/temp-dir";
+import { afterEach, describe, expect, it } from "vitest";
+import { useBundledChild } from "../shared/__fixtures__/use-child";
 import { acquireLock } from "../lock/path-lock";
 import { CacheWriteError } from "../shared/cache-write-error";
 import { atomicWrite } from "../write/atomic-write";
 import { CacheManifest } from "./cache-manifest";
 
-let work: string;
-let script: string;
-beforeAll(async () => {
-  work = await mkdtemp(join(fastTempRoot(), "peak-manifest-faults-"));
-  await chmod(work, 0o755);
-  script = await bundleChild(work, new URL("__fixtures__/fault-child.ts", import.meta.url));
-});
-afterAll(() => rm(work, { recursive: true, force: true }));
+const bundled = useBundledChild(new URL("__fixtures__/fault-child.ts", import.meta.url));
 
 // Root ignores permission bits, so the scenario runs as "nobody" (uid 65534) via setpriv;
 // when this process is not root, it is already unprivileged and runs the child directly.
 const asNobody = (scenario: string, dir: string) => {
-  const node = [process.execPath, script, scenario, dir];
+  const node = [process.execPath, bundled.script, scenario, dir];
   const [command, ...args] =
     process.getuid?.() === 0
       ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", ...node]
@@ -36,7 +28,7 @@ describe("permission failures are typed and leave nothing behind", () => {
     ["write", "CacheWriteError", "CACHE_WRITE"],
     ["save", "CacheWriteError", "CACHE_WRITE"],
   ])("%s in a read-only folder fails with %s EACCES", async (scenario, name, code) => {
-    const dir = await mkdtemp(join(work, `${scenario}-`));
+    const dir = await mkdtemp(join(bundled.work, `${scenario}-`));
     await chmod(dir, 0o555);
     const outcome = asNobody(scenario, dir);
     expect(outcome).toMatchObject({ name, code, errorCode: "EACCES" });
@@ -45,7 +37,7 @@ describe("permission failures are typed and leave nothing behind", () => {
   });
 
   it("load of an unreadable manifest fails with CacheCorruptionError EACCES", async () => {
-    const dir = await mkdtemp(join(work, "load-"));
+    const dir = await mkdtemp(join(bundled.work, "load-"));
     await chmod(dir, 0o755);
     await writeFile(join(dir, "manifest.json"), "{}", { mode: 0o600 });
     const outcome = asNobody("load", dir);
@@ -61,7 +53,7 @@ afterEach(() => {
 
 // A real 64 KiB tmpfs filled to the last byte.
 const fullDisk = async (): Promise<string> => {
-  const dir = await mkdtemp(join(work, "full-"));
+  const dir = await mkdtemp(join(bundled.work, "full-"));
   execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir], { stdio: "ignore" });
   mounted.push(dir);
   await writeFile(join(dir, "filler"), new Uint8Array(64 * 1024)).catch(() => undefined);

@@ -6,7 +6,6 @@ import { resolveFileSystem, unlinkQuietly } from "../shared/file-system";
 import { acquireLock } from "../lock/path-lock";
 import { sidecarPath } from "../sidecar/sidecar";
 import { swapIntoPlace, type SwapPlan } from "./sidecar-swap";
-import { encodeTable } from "../codec/table-codec";
 import { isTable, resolveFormat, type CacheData } from "../codec/table-types";
 import { lockPathFor } from "../shared/temp-name";
 import {
@@ -30,7 +29,11 @@ const toBytes = async (data: CacheData, path: string, opts: ResolvedWriteOptions
   const format = resolveFormat(path, opts.format);
   if (typeof data === "string") return new TextEncoder().encode(data);
   if (data instanceof Uint8Array) return data;
-  if (isTable(data) && format !== "bytes") return encodeTable(data, path, { ...opts, format });
+  if (isTable(data) && format !== "bytes") {
+    // Loaded on first use: writing bytes never pays for arquero and the Parquet codec.
+    const { encodeTable } = await import("../codec/table-codec");
+    return encodeTable(data, path, { ...opts, format });
+  }
   throw new ConfigError(`atomicWrite cannot store this value at ${path}`, {
     hint: isTable(data)
       ? 'Tables need a .parquet or .arrow path, or format: "parquet" | "arrow"'

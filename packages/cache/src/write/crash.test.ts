@@ -1,9 +1,10 @@
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleChild, startWriter } from "../shared/__fixtures__/bundle-child";
-import { fastTempRoot, sha256sumFailures, tempFilesIn } from "../shared/__fixtures__/temp-dir";
+import { describe, expect, it } from "vitest";
+import { useBundledChild } from "../shared/__fixtures__/use-child";
+import { startWriter } from "../shared/__fixtures__/bundle-child";
+import { sha256sumFailures, tempFilesIn } from "../shared/__fixtures__/temp-dir";
 import { atomicRead } from "../read/atomic-read";
 import { CacheManifest } from "../manifest/cache-manifest";
 import { CacheMissError } from "../shared/cache-miss-error";
@@ -14,13 +15,7 @@ import { cleanup } from "./cleanup";
 const KILLS = Number(process.env.PEAK_CRASH_KILLS ?? 510);
 const LANES = 3; // cache folders killed in parallel
 
-let work: string;
-let script: string;
-beforeAll(async () => {
-  work = await mkdtemp(join(fastTempRoot(), "peak-cache-crash-"));
-  script = await bundleChild(work, new URL("__fixtures__/crash-child.ts", import.meta.url));
-});
-afterAll(() => rm(work, { recursive: true, force: true }));
+const bundled = useBundledChild(new URL("__fixtures__/crash-child.ts", import.meta.url));
 
 type Seen = Record<string, number>;
 const count = (seen: Seen, key: string) => void (seen[key] = (seen[key] ?? 0) + 1);
@@ -56,7 +51,7 @@ const checkReads = async (dir: string, seen: Seen) => {
 // remove an entry (so the next child's write to it is a first write).
 const runLane = async (dir: string, kills: number, seen: Seen) => {
   for (let i = 0; i < kills; i += 1) {
-    const child = startWriter(script, [dir, `${i}`]);
+    const child = startWriter(bundled.script, [dir, `${i}`]);
     await child.ready;
     await delay(Math.floor(Math.random() * 40));
     child.child.kill("SIGKILL");
@@ -81,7 +76,7 @@ describe("crash safety", () => {
   it(`serves complete versions or misses across ${KILLS} SIGKILLs of mixed writes, saves and cleanups`, async () => {
     const seen: Seen = {};
     const dirs = await Promise.all(
-      Array.from({ length: LANES }, (_, i) => mkdtemp(join(work, `lane${i}-`))),
+      Array.from({ length: LANES }, (_, i) => mkdtemp(join(bundled.work, `lane${i}-`))),
     );
     await Promise.all(dirs.map((dir) => runLane(dir, KILLS / LANES, seen)));
     console.info(`crash loop: ${KILLS} kills, ${JSON.stringify(seen)}`);
@@ -94,5 +89,5 @@ describe("crash safety", () => {
     ];
     expect(Object.keys(seen).filter((key) => !allowed.includes(key))).toEqual([]);
     expect(seen["killed holding a lock"]).toBeGreaterThan(0);
-  }, 170_000);
+  }, 300_000);
 });

@@ -31,7 +31,7 @@ const reader = async (path: string, stopFile: string) => {
   process.stdout.write("ready\n");
   // Stops on the stop file, or when the test's folder is gone (an aborted run leaves no orphan).
   while (!existsSync(stopFile) && existsSync(dirname(stopFile))) {
-    await new Promise((resolve) => setTimeout(resolve, 1)); // leave the cores to the writers
+    await new Promise((resolve) => setTimeout(resolve, 3)); // leave the cores to the writers
     try {
       const bytes = await atomicRead(path, { verifyChecksum: true, format: "bytes" });
       const key = isVersion(new TextDecoder().decode(bytes)) ? "ok" : "bad";
