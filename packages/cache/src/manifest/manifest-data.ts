@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { ConfigError } from "@peak/errors";
 import { hashFile } from "./hash-file";
+import { rejectUnknownOptions } from "../shared/known-options";
 import { entryPathFor } from "./manifest-paths";
 import { MANIFEST_VERSION, type ManifestData, type ManifestEntry } from "./manifest-schema";
 
@@ -20,12 +21,15 @@ export interface CreateManifestOptions {
   now?: () => Date;
 }
 
+const CREATE_KEYS = ["dir", "runId", "gitSha", "configHash", "fileName", "now"];
+
 /**
  * A fresh manifest document stamped with this runtime and platform.
  *
- * @throws {ConfigError} when `dir` or `runId` is missing.
+ * @throws {ConfigError} when `dir` or `runId` is missing, or for an unknown option.
  */
 export const newManifestData = (options: CreateManifestOptions): ManifestData => {
+  rejectUnknownOptions(options, CREATE_KEYS, "CacheManifest.create");
   for (const key of ["dir", "runId"] as const) {
     if (typeof options[key] !== "string" || options[key] === "") {
       throw new ConfigError(`CacheManifest.create needs \`${key}\``, {
