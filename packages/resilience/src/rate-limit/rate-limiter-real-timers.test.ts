@@ -1,0 +1,48 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runChild } from "../shared/__fixtures__/run-child";
+
+const source = JSON.stringify(fileURLToPath(new URL("./rate-limiter.ts", import.meta.url)));
+
+describe("rateLimiter on real timers (child process)", () => {
+  it("spreads queued calls over real windows and lets the process exit when done", async () => {
+    const script = `
+      const { rateLimiter } = await import(${source});
+      const limiter = rateLimiter({ limit: 3, intervalMs: 100, maxWaitMs: 2_000 });
+      const times = [];
+      limiter.onEvent((event) => event.type === "acquired" && times.push(performance.now()));
+      const controller = new AbortController();
+      const calls = Array.from({ length: 9 }, (_, i) =>
+        limiter.execute(() => i, i === 4 ? { signal: controller.signal } : {}),
+      );
+      controller.abort();
+      const results = await Promise.allSettled(calls);
+      console.log(JSON.stringify({ times, rejected: results.filter((r) => r.status === "rejected").length }));
+    `;
+    const { code, stdout } = await runChild(script);
+    expect(code).toBe(0);
+    const { times, rejected } = JSON.parse(stdout) as { times: number[]; rejected: number };
+    expect(rejected).toBe(1);
+    expect(times).toHaveLength(8);
+    expect((times.at(-1) ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(199);
+    // Times are read a few microseconds after the limiter's own clock reading: allow 1 ms of it.
+    for (const start of times) {
+      expect(times.filter((t) => t >= start && t < start + 99).length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it("leaves no timer behind once a waiter is aborted (child process)", async () => {
+    const script = `
+      const { rateLimiter } = await import(${source});
+      const limiter = rateLimiter({ limit: 1, intervalMs: 60_000, maxWaitMs: 120_000 });
+      await limiter.acquire();
+      const controller = new AbortController();
+      const waiting = limiter.acquire(1, { signal: controller.signal }).catch(() => "aborted");
+      setTimeout(() => controller.abort(), 10);
+      console.log(await waiting);
+    `;
+    const { code, stdout } = await runChild(script);
+    expect(stdout.trim()).toBe("aborted");
+    expect(code).toBe(0);
+  });
+});
