@@ -77,3 +77,9 @@ export type {
   BulkheadRejectedErrorOptions,
   BulkheadRejectReason,
 } from "./errors/bulkhead-rejected-error";
+export { bulkhead } from "./bulkhead/bulkhead";
+export type { Bulkhead, BulkheadOptions, BulkheadStats } from "./bulkhead/bulkhead";
+export { fallback, isFallbackError } from "./fallback/fallback";
+export type { FallbackOptions, FallbackPolicy } from "./fallback/fallback";
+export { hedge, hedgedErrors } from "./hedge/hedge";
+export type { HedgeEvent, HedgeOptions, HedgePolicy } from "./hedge/hedge";
