@@ -124,7 +124,14 @@ export const bulkhead = (options: BulkheadOptions): Bulkhead => {
     } catch (error) {
       result = Promise.reject(error as Error);
     }
-    return result.finally(release);
+    // One `then` (not `finally`, which allocates two promises) frees the slot either way.
+    return result.then(
+      (value) => (release(), value),
+      (error: unknown) => {
+        release();
+        throw error;
+      },
+    );
   };
   const enqueue = <T>(fn: (context: ExecuteContext) => T | PromiseLike<T>, signal?: AbortSignal) =>
     new Promise<T>((resolve, reject) => {

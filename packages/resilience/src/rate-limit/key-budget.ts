@@ -1,3 +1,4 @@
+import type { RateLimitedError } from "../errors/rate-limited-error";
 import type { CancelTimer, Clock } from "../time/clock";
 import { SlidingLog } from "./sliding-log";
 
@@ -16,6 +17,8 @@ export interface Waiter {
 export class KeyBudget {
   readonly log: SlidingLog;
   waiters: Waiter[] = [];
+  /** The last rejection's error, reused while the weight and slot are the same. */
+  lastRejection: { weight: number; slot: number; error: RateLimitedError } | undefined;
   private cancelTimer: CancelTimer | undefined;
   private dirty = false;
 

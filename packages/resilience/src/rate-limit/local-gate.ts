@@ -1,5 +1,5 @@
 import { ConfigError } from "@peak/errors";
-import { rejectSoon } from "../shared/to-result";
+import type { RateLimitedError } from "../errors/rate-limited-error";
 import { abortReason } from "../time/sleep";
 import { KeyBudget, type Waiter } from "./key-budget";
 import type { RateLimitCounters } from "./rate-limit-counters";
@@ -22,12 +22,12 @@ export class LocalGate {
     this.counters = counters;
   }
 
-  /** Admits now (`undefined`), or returns the wait for a slot (rejecting beyond `maxWaitMs`). */
+  /** Admits now (`undefined`), returns the wait for a slot, or the error beyond `maxWaitMs`. */
   acquire(
     weight: number,
     key: string | undefined,
     signal?: AbortSignal,
-  ): Promise<void> | undefined {
+  ): Promise<void> | RateLimitedError | undefined {
     const now = this.options.clock.now();
     const budget = this.budget(key ?? "", now);
     if (budget.tryNow(weight, now)) {
@@ -35,9 +35,7 @@ export class LocalGate {
       return undefined;
     }
     const slot = budget.slotFor(weight, now);
-    if (slot - now > this.options.maxWaitMs) {
-      return rejectSoon(this.counters.rejection(key, weight, slot - now));
-    }
+    if (slot - now > this.options.maxWaitMs) return this.rejection(budget, key, weight, slot, now);
     return this.wait(budget, { weight, key, slot, now }, signal);
   }
 
@@ -77,6 +75,30 @@ export class LocalGate {
       for (const [time, weight] of merged) budget.log.push(time, weight, true);
       this.budgets.set(key, budget);
     }
+  }
+
+  // One error per budget, weight and slot, with a live `retryAfterMs`: a burst of rejections
+  // builds it once (constructing an error costs more than everything else in a rejection).
+  private rejection(
+    budget: KeyBudget,
+    key: string | undefined,
+    weight: number,
+    slot: number,
+    now: number,
+  ): RateLimitedError {
+    const last = budget.lastRejection;
+    if (last !== undefined && last.weight === weight && last.slot === slot) {
+      this.counters.reject(key, weight, slot - now);
+      return last.error;
+    }
+    const error = this.counters.rejection(key, weight, slot - now);
+    const clock = this.options.clock;
+    Object.defineProperty(error, "retryAfterMs", {
+      get: () => Math.max(0, slot - clock.now()),
+      enumerable: true,
+    });
+    budget.lastRejection = { weight, slot, error };
+    return error;
   }
 
   private wait(

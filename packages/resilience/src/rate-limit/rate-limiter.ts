@@ -1,5 +1,6 @@
 import { contextFor } from "../shared/never-signal";
 import { withWrap, type ExecuteContext, type WrappingPolicy } from "../shared/policy";
+import { rejectSoon } from "../shared/to-result";
 import { abortReason } from "../time/sleep";
 import { LocalGate } from "./local-gate";
 import { RateLimitCounters } from "./rate-limit-counters";
@@ -103,13 +104,15 @@ const base = (
     callOptions?: RateLimitCallOptions | AbortSignal,
   ): Promise<T> => {
     const o = isSignal(callOptions) ? { signal: callOptions } : (callOptions ?? {});
-    let waiting: Promise<void> | undefined;
+    let waiting: Promise<void> | Error | undefined;
     try {
       waiting = admit(o.weight, o.key, o.signal);
     } catch (error) {
       return Promise.reject(error as Error);
     }
-    return waiting === undefined ? run(fn, o.signal) : waiting.then(() => run(fn, o.signal));
+    if (waiting === undefined) return run(fn, o.signal);
+    if (waiting instanceof Error) return rejectSoon(waiting);
+    return waiting.then(() => run(fn, o.signal));
   };
   const policy = (p: Omit<RateLimitCallOptions, "signal">): WrappingPolicy =>
     withWrap((fn, signal) => execute(fn, { ...p, signal }));
@@ -121,7 +124,11 @@ const base = (
       (...args) =>
         execute(() => fn(...args)),
     policy,
-    acquire: async (weight, o = {}) => admit(weight, o.key, o.signal),
+    acquire: async (weight, o = {}) => {
+      const waiting = admit(weight, o.key, o.signal);
+      if (waiting instanceof Error) throw waiting;
+      return waiting;
+    },
     onEvent: (listener) => counters.listeners.add(listener),
     get stats(): RateLimiterStats {
       const { acquired, acquiredWeight, rejected, rejectedWeight, queued } = counters;
