@@ -5,7 +5,8 @@ import { runChild } from "../shared/__fixtures__/run-child";
 const source = JSON.stringify(fileURLToPath(new URL("./rate-limiter.ts", import.meta.url)));
 const clockSource = JSON.stringify(fileURLToPath(new URL("../time/clock.ts", import.meta.url)));
 
-describe("rateLimiter on real timers (child process)", () => {
+// Child processes start slowly on a loaded machine: one minute per test.
+describe("rateLimiter on real timers (child process)", { timeout: 60_000 }, () => {
   it("spreads queued calls over real windows and lets the process exit when done", async () => {
     const script = `
       const { rateLimiter } = await import(${source});

@@ -8,14 +8,15 @@ export interface ChildResult {
 
 /**
  * Runs `script` (an ES module body) in a fresh Node process that resolves `@peak/*` to source,
- * killing it after 15 s: a test of "nothing keeps the process alive" fails with a non-zero code.
+ * killing it after `killAfterMs`: a test of "nothing keeps the process alive" then fails with a
+ * non-zero code. Starting tsx takes seconds on a loaded machine, hence the generous default.
  */
-export const runChild = (script: string): Promise<ChildResult> =>
+export const runChild = (script: string, killAfterMs = 45_000): Promise<ChildResult> =>
   new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       ["--conditions=@peak/source", "--import", "tsx", "--input-type=module", "-e", script],
-      { timeout: 15_000 },
+      { timeout: killAfterMs },
       (error, out) =>
         resolve({ code: error ? ((error.code as number | null) ?? 1) : 0, stdout: out }),
     );
