@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   "CIRCUIT_OPEN",
   "RETRY_EXHAUSTED",
   "TIMEOUT",
+  "RATE_LIMITED",
+  "BULKHEAD_FULL",
 ] as const;
 
 /** A stable error code; see {@link ERROR_CODES}. */

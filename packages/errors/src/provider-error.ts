@@ -27,7 +27,7 @@ export interface ProviderErrorOptions extends PeakErrorOptions {
  * ```
  */
 export class ProviderError extends PeakTradeError {
-  override readonly code: "PROVIDER" | "CIRCUIT_OPEN" | "TIMEOUT" = "PROVIDER";
+  override readonly code: "PROVIDER" | "CIRCUIT_OPEN" | "TIMEOUT" | "RATE_LIMITED" = "PROVIDER";
   /** The delay the provider asked for before the next attempt, if any. */
   readonly retryAfterMs: number | undefined;
 

@@ -4,6 +4,7 @@ import { register as globalRegistry, type Registry } from "prom-client";
 import { attemptLabel, LabelLimiter } from "./label-limiter";
 import { createMetricSet } from "./metric-set";
 import { observeBreaker, observeHealth } from "./observers";
+import { createTrafficObservers, type TrafficObservers } from "./traffic-metrics";
 
 /** Options of {@link registerResilienceMetrics}. */
 export interface ResilienceMetricsOptions {
@@ -18,7 +19,7 @@ export interface ResilienceMetricsOptions {
 }
 
 /** What {@link registerResilienceMetrics} returns. Every `observe…` returns a stop function. */
-export interface ResilienceMetrics {
+export interface ResilienceMetrics extends TrafficObservers {
   /** Exports a breaker's state, calls by outcome, slow calls, rejections and transitions. */
   observeBreaker(breaker: CircuitBreaker): () => void;
   /** An `onRetry` callback counting retries of the policy `policy` by attempt. */
@@ -44,7 +45,10 @@ const checkCount = (option: string, value: number | undefined, fallback: number)
  * emit, nothing is polled): `<prefix>circuit_breaker_state{breaker,state}` (1/0 per state),
  * `…_calls_total{breaker,outcome}`, `…_slow_calls_total`, `…_rejections_total`,
  * `…_transitions_total{breaker,from,to}`, `<prefix>retry_attempts_total{policy,attempt}` and
- * `<prefix>health_check_status{check}` (1 pass, 0.5 warn, 0 fail).
+ * `<prefix>health_check_status{check}` (1 pass, 0.5 warn, 0 fail); and for traffic shaping
+ * `<prefix>rate_limiter_acquired_weight_total{limiter}`, `…_rejected_weight_total`,
+ * `…_wait_seconds` (histogram), `…_queued`, `<prefix>bulkhead_in_flight{bulkhead}`,
+ * `<prefix>bulkhead_queued`, `<prefix>hedge_started_total{policy}` and `…_won_total`.
  *
  * @throws {@link ConfigError} for a bad option, or when these metrics are already registered
  * @example
@@ -68,7 +72,9 @@ export const registerResilienceMetrics = (
   const observed = new Set<CircuitBreaker>();
   // Reading `state` applies due time-based transitions (open → half-open), whose events update the gauge.
   const refresh = () => observed.forEach((breaker) => breaker.state);
-  const metrics = createMetricSet(options.registry ?? globalRegistry, prefix, refresh);
+  const registry = options.registry ?? globalRegistry;
+  const metrics = createMetricSet(registry, prefix, refresh);
+  const traffic = createTrafficObservers(registry, prefix, new LabelLimiter(limit));
   const breakers = new LabelLimiter(limit);
   const policies = new LabelLimiter(limit);
   const checks = new LabelLimiter(limit);
@@ -87,5 +93,6 @@ export const registerResilienceMetrics = (
         metrics.retries.inc({ policy: label, attempt: attemptLabel(event.attempt, maxAttempt) });
     },
     observeHealth: (health) => observeHealth(metrics, checks, health),
+    ...traffic,
   };
 };

@@ -53,3 +53,33 @@ export type {
 } from "./health/health-types";
 export { withCircuitBreaker, withPolicy, withRetry } from "./compose/decorators";
 export type { AsyncMethod, MethodDecorator } from "./compose/decorators";
+export { rateLimiter } from "./rate-limit/rate-limiter";
+export type { RateLimiterOptions } from "./rate-limit/rate-limiter-options";
+export type {
+  RateLimitAttempt,
+  RateLimitCallOptions,
+  RateLimitEvent,
+  RateLimiter,
+  RateLimiterBase,
+  RateLimiterStats,
+  SharedRateLimiter,
+} from "./rate-limit/rate-limiter-api";
+export type { RateLimiterSnapshot } from "./rate-limit/rate-limit-snapshot";
+export type {
+  RateLimitStore,
+  RateLimitTakeRequest,
+  RateLimitTakeResult,
+} from "./rate-limit/rate-limit-store";
+export { RateLimitedError, isRateLimitedError } from "./errors/rate-limited-error";
+export type { RateLimitedErrorOptions } from "./errors/rate-limited-error";
+export { BulkheadRejectedError, isBulkheadRejectedError } from "./errors/bulkhead-rejected-error";
+export type {
+  BulkheadRejectedErrorOptions,
+  BulkheadRejectReason,
+} from "./errors/bulkhead-rejected-error";
+export { bulkhead } from "./bulkhead/bulkhead";
+export type { Bulkhead, BulkheadOptions, BulkheadStats } from "./bulkhead/bulkhead";
+export { fallback, isFallbackError } from "./fallback/fallback";
+export type { FallbackOptions, FallbackPolicy } from "./fallback/fallback";
+export { hedge, hedgedErrors } from "./hedge/hedge";
+export type { HedgeEvent, HedgeOptions, HedgePolicy } from "./hedge/hedge";

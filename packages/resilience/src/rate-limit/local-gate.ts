@@ -1,0 +1,153 @@
+import { ConfigError } from "@peak/errors";
+import type { RateLimitedError } from "../errors/rate-limited-error";
+import { abortReason } from "../time/sleep";
+import { KeyBudget, type Waiter } from "./key-budget";
+import type { RateLimitCounters } from "./rate-limit-counters";
+import { readSnapshot } from "./rate-limit-snapshot";
+import type { RateLimitAttempt } from "./rate-limiter-api";
+import type { ResolvedRateLimiterOptions } from "./rate-limiter-options";
+
+const MIN_SWEEP = 1_024;
+
+/** The budgets of a limiter without a store, one per key; idle keys are dropped. */
+export class LocalGate {
+  readonly budgets = new Map<string, KeyBudget>();
+  private sweepAt = MIN_SWEEP;
+
+  private readonly options: ResolvedRateLimiterOptions;
+  private readonly counters: RateLimitCounters;
+
+  constructor(options: ResolvedRateLimiterOptions, counters: RateLimitCounters) {
+    this.options = options;
+    this.counters = counters;
+  }
+
+  /** Admits now (`undefined`), returns the wait for a slot, or the error beyond `maxWaitMs`. */
+  acquire(
+    weight: number,
+    key: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<void> | RateLimitedError | undefined {
+    const now = this.options.clock.now();
+    const budget = this.budget(key ?? "", now);
+    if (budget.tryNow(weight, now)) {
+      this.counters.admit(key, weight, 0);
+      return undefined;
+    }
+    const slot = budget.slotFor(weight, now);
+    if (slot - now > this.options.maxWaitMs) return this.rejection(budget, key, weight, slot, now);
+    return this.wait(budget, { weight, key, slot, now }, signal);
+  }
+
+  /** Admits now if the weight fits and nobody waits ahead. */
+  tryAcquire(weight: number, key: string | undefined): RateLimitAttempt {
+    const now = this.options.clock.now();
+    const budget = this.budget(key ?? "", now);
+    if (budget.tryNow(weight, now)) {
+      this.counters.admit(key, weight, 0);
+      return { ok: true };
+    }
+    const retryAfterMs = budget.slotFor(weight, now) - now;
+    this.counters.reject(key, weight, retryAfterMs);
+    return { ok: false, retryAfterMs };
+  }
+
+  /** Counts a snapshot's admissions in the budgets (merged with what is already there). */
+  restore(snapshot: unknown): void {
+    const { name, intervalMs, capacity, clock } = this.options;
+    const now = clock.now();
+    for (const [key, entries] of readSnapshot(name, snapshot)) {
+      const old = this.budgets.get(key);
+      if (old !== undefined && old.waiters.length > 0) {
+        throw new ConfigError(
+          `Rate limiter "${name}" cannot restore key "${key}" while calls wait on it`,
+          {
+            hint: "Restore a snapshot right after creating the limiter, before any call",
+            context: { limiter: name, key },
+          },
+        );
+      }
+      const merged = [...(old?.log.admitted() ?? []), ...entries]
+        .map(([time, weight]) => [Math.min(time, now), weight] as const)
+        .filter(([time]) => time + intervalMs > now)
+        .sort((a, b) => a[0] - b[0]);
+      const budget = new KeyBudget(capacity, intervalMs, clock);
+      for (const [time, weight] of merged) budget.log.push(time, weight, true);
+      this.budgets.set(key, budget);
+    }
+  }
+
+  // One error per budget, weight and slot, with a live `retryAfterMs`: a burst of rejections
+  // builds it once (constructing an error costs more than everything else in a rejection).
+  private rejection(
+    budget: KeyBudget,
+    key: string | undefined,
+    weight: number,
+    slot: number,
+    now: number,
+  ): RateLimitedError {
+    const last = budget.lastRejection;
+    if (last !== undefined && last.weight === weight && last.slot === slot) {
+      this.counters.reject(key, weight, slot - now);
+      return last.error;
+    }
+    const error = this.counters.rejection(key, weight, slot - now);
+    const clock = this.options.clock;
+    Object.defineProperty(error, "retryAfterMs", {
+      get: () => Math.max(0, slot - clock.now()),
+      enumerable: true,
+    });
+    budget.lastRejection = { weight, slot, error };
+    return error;
+  }
+
+  private wait(
+    budget: KeyBudget,
+    call: { weight: number; key: string | undefined; slot: number; now: number },
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const counters = this.counters;
+    return new Promise<void>((resolve, reject) => {
+      let stop = (): void => {};
+      const waiter: Waiter = {
+        weight: call.weight,
+        arrivedAt: call.now,
+        slot: call.slot,
+        cancelled: false,
+        admit: (at) => {
+          stop();
+          counters.queued -= 1;
+          counters.admit(call.key, call.weight, at - call.now);
+          resolve();
+        },
+      };
+      if (signal !== undefined) {
+        const onAbort = (): void => {
+          counters.queued -= 1;
+          budget.cancel(waiter);
+          reject(abortReason(signal));
+        };
+        signal.addEventListener("abort", onAbort, { once: true });
+        stop = () => signal.removeEventListener("abort", onAbort);
+      }
+      counters.queued += 1;
+      budget.book(waiter, call.now);
+    });
+  }
+
+  private budget(key: string, now: number): KeyBudget {
+    let budget = this.budgets.get(key);
+    if (budget === undefined) {
+      if (this.budgets.size >= this.sweepAt) this.sweep(now);
+      budget = new KeyBudget(this.options.capacity, this.options.intervalMs, this.options.clock);
+      this.budgets.set(key, budget);
+    }
+    return budget;
+  }
+
+  // Drops idle budgets; runs when the table doubled since the last sweep, so it costs O(1) per call.
+  private sweep(now: number): void {
+    for (const [key, budget] of this.budgets) if (budget.idle(now)) this.budgets.delete(key);
+    this.sweepAt = Math.max(MIN_SWEEP, this.budgets.size * 2);
+  }
+}

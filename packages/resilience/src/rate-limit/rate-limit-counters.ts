@@ -1,0 +1,54 @@
+import { RateLimitedError } from "../errors/rate-limited-error";
+import { Listeners } from "../shared/listeners";
+import { withoutStack } from "../shared/brand";
+import type { RateLimitEvent } from "./rate-limiter-api";
+import type { ResolvedRateLimiterOptions } from "./rate-limiter-options";
+
+/** A limiter's counters and event listeners; `queued` and `keys` are kept by the gates. */
+export class RateLimitCounters {
+  acquired = 0;
+  acquiredWeight = 0;
+  rejected = 0;
+  rejectedWeight = 0;
+  queued = 0;
+  readonly listeners = new Listeners<RateLimitEvent>();
+
+  private readonly options: ResolvedRateLimiterOptions;
+
+  constructor(options: ResolvedRateLimiterOptions) {
+    this.options = options;
+  }
+
+  /** Counts an admission after `waitMs`. */
+  admit(key: string | undefined, weight: number, waitMs: number): void {
+    this.acquired += 1;
+    this.acquiredWeight += weight;
+    if (this.listeners.active) this.listeners.emit({ type: "acquired", key, weight, waitMs });
+  }
+
+  /** Counts a rejection. */
+  reject(key: string | undefined, weight: number, retryAfterMs: number): void {
+    this.rejected += 1;
+    this.rejectedWeight += weight;
+    if (this.listeners.active) this.listeners.emit({ type: "rejected", key, weight, retryAfterMs });
+  }
+
+  /** Counts a rejection and builds its error (without a stack trace: rejection must be cheap). */
+  rejection(key: string | undefined, weight: number, retryAfterMs: number): RateLimitedError {
+    this.reject(key, weight, retryAfterMs);
+    const { name, maxWaitMs } = this.options;
+    return withoutStack(
+      () =>
+        new RateLimitedError(`Rate limiter "${name}" is out of budget`, {
+          limiterName: name,
+          key,
+          weight,
+          retryAfterMs,
+          hint:
+            maxWaitMs > 0
+              ? `Room in ${Math.ceil(retryAfterMs)} ms, beyond maxWaitMs ${maxWaitMs}: retry later, or raise maxWaitMs to queue`
+              : `Room in ${Math.ceil(retryAfterMs)} ms: retry then, or set maxWaitMs to queue`,
+        }),
+    );
+  }
+}
