@@ -1,0 +1,13 @@
+// Runs one end-to-end scenario on real (short) timers and prints its result as JSON.
+// Usage: node --conditions=@peak/source --import tsx scenario-child.ts <name>
+import { slowProbe } from "./scenarios/slow-probe";
+
+const scenarios: Record<string, () => Promise<unknown>> = { slowProbe };
+
+const name = process.argv[2] ?? "";
+const scenario = scenarios[name];
+if (scenario === undefined) {
+  process.stderr.write(`unknown scenario ${name}; known: ${Object.keys(scenarios).join(", ")}\n`);
+  process.exit(2);
+}
+process.stdout.write(JSON.stringify(await scenario()));
