@@ -21,6 +21,8 @@ export type { CircuitOpenErrorOptions } from "./errors/circuit-open-error";
 export { retryWithBackoff } from "./retry/retry";
 export type { RetryPolicy } from "./retry/retry";
 export { isRetryableError } from "./retry/retry-options";
+export { isTransientError } from "./retry/is-transient-error";
+export { parseRetryAfter } from "./retry/parse-retry-after";
 export type { RetryEvent, RetryOptions } from "./retry/retry-options";
 export { backoffDelay } from "./retry/backoff";
 export type { BackoffKind, BackoffSettings, JitterKind } from "./retry/backoff";

@@ -1,8 +1,10 @@
 // Runs one end-to-end scenario on real (short) timers and prints its result as JSON.
 // Usage: node --conditions=@peak/source --import tsx scenario-child.ts <name>
+import { networkErrors } from "./scenarios/network-errors";
+import { retryAfter } from "./scenarios/retry-after";
 import { slowProbe } from "./scenarios/slow-probe";
 
-const scenarios: Record<string, () => Promise<unknown>> = { slowProbe };
+const scenarios: Record<string, () => Promise<unknown>> = { slowProbe, networkErrors, retryAfter };
 
 const name = process.argv[2] ?? "";
 const scenario = scenarios[name];

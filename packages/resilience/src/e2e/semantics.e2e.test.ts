@@ -6,4 +6,21 @@ describe("issue 14 semantics on real timers (child process)", () => {
   it("closes the breaker on probes slower than the recovery timeout (point 1)", async () => {
     expect(await runScenario("slowProbe")).toEqual({ states: Array(5).fill("closed") });
   });
+
+  it("retries real reset connections by default and gives up on a refused one (point 2)", async () => {
+    expect(await runScenario("networkErrors")).toEqual({
+      body: "ok",
+      attempts: [1, 2, 3],
+      refused: { reason: "max-attempts", attempts: 3 },
+    });
+  });
+
+  it("waits a real Retry-After in full or gives up at once (point 3)", async () => {
+    expect(await runScenario("retryAfter")).toEqual({
+      reason: "retry-after",
+      gaveUpSoon: true,
+      body: "ok",
+      waitedFull: true,
+    });
+  });
 });
