@@ -35,7 +35,7 @@ export type { CancelTimer, Clock } from "./time/clock";
 export type { ErrorClass, ErrorFilter } from "./shared/error-matcher";
 export type { ExecuteContext, ExecuteResult, Policy, RetryContext } from "./shared/policy";
 export { timeout } from "./timeout/timeout";
-export type { TimeoutOptions } from "./timeout/timeout";
+export type { TimeoutMode, TimeoutOptions } from "./timeout/timeout";
 export { wrap } from "./compose/wrap";
 export type { ContextOf, MergedContext } from "./compose/wrap";
 export type { WrappingPolicy } from "./shared/policy";

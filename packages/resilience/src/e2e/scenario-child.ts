@@ -3,8 +3,14 @@
 import { networkErrors } from "./scenarios/network-errors";
 import { retryAfter } from "./scenarios/retry-after";
 import { slowProbe } from "./scenarios/slow-probe";
+import { timeoutModes } from "./scenarios/timeout-modes";
 
-const scenarios: Record<string, () => Promise<unknown>> = { slowProbe, networkErrors, retryAfter };
+const scenarios: Record<string, () => Promise<unknown>> = {
+  slowProbe,
+  networkErrors,
+  retryAfter,
+  timeoutModes,
+};
 
 const name = process.argv[2] ?? "";
 const scenario = scenarios[name];

@@ -23,4 +23,13 @@ describe("issue 14 semantics on real timers (child process)", () => {
       waitedFull: true,
     });
   });
+
+  it("waits for a timed-out call in cooperative mode, not in aggressive mode (point 4)", async () => {
+    expect(await runScenario("timeoutModes")).toEqual([
+      "cooperative executed",
+      "cooperative returned cooperative",
+      "aggressive returned TimeoutError",
+      "aggressive executed",
+    ]);
+  });
 });
