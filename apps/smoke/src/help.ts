@@ -3,9 +3,11 @@ export const MAIN_HELP = `peak-smoke — run the Peak stability kit end to end
 
 Usage:
   peak-smoke [run] [--rows N] [--seed N] [--out DIR] [--redis URL] [--json]
+                   [--strategy NAME] [--strategy-config JSON] [--inject BUG] [--list-strategies]
   peak-smoke validate <file> [--json] [--strict|--no-strict] [--require-tz|--no-require-tz]
                              [--allow-partial-nans]
   peak-smoke verify <manifest.json> [--json]
+  peak-smoke strategies [--json]
   peak-smoke --help | <command> --help
   peak-smoke --version
 
@@ -22,9 +24,18 @@ Options:
   --out DIR    folder for the cache files (default: a fresh temporary folder)
   --redis URL  share the flaky provider's breaker state through Redis (redis://host:port)
   --json       print one JSON summary instead of one line per step
+  --strategy NAME
+               strategy of the backtest step (default ma_crossover; see peak-smoke strategies)
+  --strategy-config JSON
+               the strategy's config, checked with parseConfig, e.g. '{"fast":5,"slow":20}'
+  --inject BUG run a deliberately broken strategy instead: lookahead, overspend or bad-fill;
+               its BacktestInvariantError fails the backtest step (exit 1)
+  --list-strategies
+               list the strategies (same as peak-smoke strategies) and exit
 
 Steps: repro context, generate bars, validate, atomic Parquet write with SHA-256 sidecar,
-manifest, verified read, corruption detection, flaky provider through retry + breaker,
+manifest, verified read, corruption detection, backtest with every invariant on (trades, final
+equity, a digest equal across runs with one seed), flaky provider through retry + breaker,
 dead provider opening the breaker, health report. Exit 0 only if every step did what it should.
 `,
   validate: `peak-smoke validate <file> — check an OHLCV file against the data contract
@@ -47,5 +58,13 @@ Options:
   --json    print one JSON object { manifest, valid, errors }
 
 Exit codes: 0 valid, 1 invalid (each problem listed), 2 unreadable manifest.
+`,
+  strategies: `peak-smoke strategies — the registered backtest strategies
+
+Lists each strategy with a one-line description and its config keys (with defaults), and the
+broken strategies --inject accepts. Same as peak-smoke run --list-strategies.
+
+Options:
+  --json    print one JSON object { strategies: [{ name, description, configKeys, defaults }], default, inject }
 `,
 };

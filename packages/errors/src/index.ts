@@ -6,6 +6,8 @@ export { ERROR_CODES } from "./codes";
 export type { PeakErrorCode } from "./codes";
 export { ConfigError, isConfigError } from "./config-error";
 export { DataContractError, isDataContractError } from "./data-contract-error";
+export { closestMatches, didYouMean, editDistance } from "./did-you-mean";
+export type { ClosestMatchesOptions } from "./did-you-mean";
 export { errorFromJSON } from "./from-json";
 export { isPeakTradeError, PeakTradeError } from "./peak-trade-error";
 export type { PeakErrorJson, PeakErrorOptions } from "./peak-trade-error";

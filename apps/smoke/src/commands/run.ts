@@ -2,10 +2,13 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createRedisBreakerStore, type RedisBreakerStore } from "@peak/resilience-redis";
+import { runBacktestStep } from "../backtest/backtest-step";
+import { resolveBacktestPlan } from "../backtest/plan";
+import { printStrategies } from "../backtest/strategy-list";
 import { EXIT, usageError } from "../cli-error";
 import { runDataSteps } from "../data-steps";
 import { runHealthStep } from "../health-step";
-import type { CliArgs } from "../main";
+import type { CliArgs } from "../cli-args";
 import { runProviderSteps } from "../provider-steps";
 import { formatStep, StepRunner } from "../steps";
 
@@ -41,6 +44,7 @@ const redisStore = (url: string | undefined): RedisBreakerStore | undefined => {
 
 /** `peak-smoke run`: the whole kit on seeded synthetic bars; exit 0 only if every step passed. */
 export async function runCommand(args: CliArgs, positionals: string[]): Promise<number> {
+  if (args.values["list-strategies"]) return printStrategies(args.values.json === true);
   if (positionals.length > 0) {
     throw usageError(
       `run takes no arguments, got \`${positionals.join(" ")}\``,
@@ -49,6 +53,7 @@ export async function runCommand(args: CliArgs, positionals: string[]): Promise<
   }
   const rows = positiveInt("rows", args.values.rows, 100_000);
   const seed = positiveInt("seed", args.values.seed, 42);
+  const plan = resolveBacktestPlan(args);
   const out =
     args.values.out === undefined
       ? mkdtempSync(join(tmpdir(), "peak-smoke-"))
@@ -61,10 +66,14 @@ export async function runCommand(args: CliArgs, positionals: string[]): Promise<
     if (!json) process.stdout.write(`${formatStep(r)}\n`);
   });
   const data = await runDataSteps(runner, rows, seed, out);
+  if (data.bars !== undefined) {
+    const { runId, configHash, gitSha, dataDigest } = data;
+    await runBacktestStep(runner, data.bars, plan, { runId, seed, configHash, gitSha, dataDigest });
+  }
   const providers = await runProviderSteps(runner, store);
   await runHealthStep(runner, { out, manifest: data.manifest, breakers: providers });
   const totalMs = performance.now() - started;
-  const { manifest: _manifest, ...facts } = data;
+  const { manifest: _manifest, bars: _bars, ...facts } = data;
   if (json) {
     process.stdout.write(
       `${JSON.stringify({ ok: runner.ok, rows, seed, out, ...facts, totalMs, steps: runner.results })}\n`,

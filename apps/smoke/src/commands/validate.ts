@@ -9,7 +9,7 @@ import {
 } from "@peak/contracts";
 import { chainError, isPeakTradeError, PeakTradeError } from "@peak/errors";
 import { EXIT, usageError } from "../cli-error";
-import type { CliArgs } from "../main";
+import type { CliArgs } from "../cli-args";
 import { formatReport } from "../report-table";
 
 const FORMATS = [".csv", ".parquet", ".arrow"];
