@@ -7,6 +7,7 @@ import { ConsecutiveRule } from "./rules/consecutive-rule";
 import { CountWindowRule } from "./rules/count-window-rule";
 import { toErrorPredicate, type ErrorFilter } from "../shared/error-matcher";
 import { TimeWindowRule } from "./rules/time-window-rule";
+import { checkKeys } from "../shared/check-keys";
 import { badOption, checkInteger, checkLimit, checkNumber, checkRate } from "../shared/validate";
 
 /** Options of {@link circuitBreaker}. */
@@ -56,8 +57,30 @@ export interface CircuitBreakerOptions {
 
 const OWNER = "circuitBreaker";
 
+const KEYS = [
+  "name",
+  "failureThreshold",
+  "strategy",
+  "recoveryTimeoutMs",
+  "halfOpenMaxCalls",
+  "successThreshold",
+  "maxHalfOpenMs",
+  "slowCallMs",
+  "isFailure",
+  "clock",
+  "initialState",
+  "store",
+] as const satisfies readonly (keyof CircuitBreakerOptions)[];
+
+const STRATEGY_KEYS = {
+  consecutive: ["kind", "threshold"],
+  count: ["kind", "windowSize", "failureRate", "minimumCalls"],
+  time: ["kind", "windowMs", "buckets", "failureRate", "minimumCalls"],
+} as const;
+
 /** Checks `options` and fills in defaults; throws a `ConfigError` naming a bad option. */
 export const resolveBreakerOptions = (options: CircuitBreakerOptions): ResolvedBreakerOptions => {
+  checkKeys(OWNER, options, KEYS);
   const recoveryTimeoutMs = checkNumber(
     OWNER,
     "recoveryTimeoutMs",
@@ -85,6 +108,8 @@ const createRule = (options: CircuitBreakerOptions): BreakingRule => {
     threshold: checkInteger(OWNER, "failureThreshold", options.failureThreshold, 5),
   };
   const at = (key: string): string => `strategy.${key}`;
+  const keys = (STRATEGY_KEYS as Record<string, readonly string[] | undefined>)[strategy.kind];
+  if (keys !== undefined) checkKeys(`${OWNER} strategy`, strategy, keys);
   switch (strategy.kind) {
     case "consecutive":
       return new ConsecutiveRule(checkInteger(OWNER, at("threshold"), strategy.threshold, 5));

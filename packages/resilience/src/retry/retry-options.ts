@@ -3,6 +3,7 @@ import { isTransientError } from "./is-transient-error";
 import type { BackoffKind, BackoffSettings, JitterKind } from "./backoff";
 import { systemClock, type Clock } from "../time/clock";
 import { toErrorPredicate, type ErrorClass } from "../shared/error-matcher";
+import { checkKeys } from "../shared/check-keys";
 import { checkChoice, checkInteger, checkNumber } from "../shared/validate";
 
 /** Passed to `onRetry` before each wait. */
@@ -65,6 +66,21 @@ export interface ResolvedRetryOptions extends BackoffSettings {
 
 const OWNER = "retryWithBackoff";
 
+const KEYS = [
+  "maxAttempts",
+  "baseDelayMs",
+  "maxDelayMs",
+  "maxRetryAfterMs",
+  "backoff",
+  "jitter",
+  "random",
+  "retryOn",
+  "signal",
+  "deadlineMs",
+  "onRetry",
+  "clock",
+] as const satisfies readonly (keyof RetryOptions)[];
+
 /**
  * Any `@peak/errors` error that says it is retryable (the `retryOn` default before
  * {@link isTransientError}, which also covers plain network errors).
@@ -74,6 +90,7 @@ export const isRetryableError = (error: unknown): boolean =>
 
 /** Checks `options` and fills in defaults; throws a `ConfigError` naming a bad option. */
 export const resolveRetryOptions = (options: RetryOptions): ResolvedRetryOptions => {
+  checkKeys(OWNER, options, KEYS);
   const retryOn = options.retryOn;
   const maxDelayMs = checkNumber(OWNER, "maxDelayMs", options.maxDelayMs, 60_000);
   return {

@@ -4,6 +4,7 @@ import { LazyContext } from "../shared/lazy-context";
 import { withWrap, type ExecuteContext, type WrappingPolicy } from "../shared/policy";
 import { abortReason, asError } from "../time/sleep";
 import { TimeoutError } from "../errors/timeout-error";
+import { checkKeys } from "../shared/check-keys";
 import { checkChoice, checkNumber } from "../shared/validate";
 
 /** How a {@link timeout} ends a call that runs too long. */
@@ -38,6 +39,7 @@ export interface TimeoutOptions {
  * ```
  */
 export const timeout = (ms: number, options: TimeoutOptions = {}): WrappingPolicy => {
+  checkKeys("timeout", options, ["mode", "clock"]);
   const limit = checkNumber("timeout", "ms", ms, undefined);
   const modes: readonly TimeoutMode[] = ["cooperative", "aggressive"];
   const mode = checkChoice("timeout", "mode", options.mode, modes, "cooperative");
