@@ -3,6 +3,7 @@
 import { networkErrors } from "./scenarios/network-errors";
 import { retryAfter } from "./scenarios/retry-after";
 import { slowProbe } from "./scenarios/slow-probe";
+import { sharedSignal, typo } from "./scenarios/small-points";
 import { timeoutModes } from "./scenarios/timeout-modes";
 
 const scenarios: Record<string, () => Promise<unknown>> = {
@@ -10,6 +11,8 @@ const scenarios: Record<string, () => Promise<unknown>> = {
   networkErrors,
   retryAfter,
   timeoutModes,
+  typo,
+  sharedSignal,
 };
 
 const name = process.argv[2] ?? "";

@@ -32,4 +32,16 @@ describe("issue 14 semantics on real timers (child process)", () => {
       "aggressive executed",
     ]);
   });
+
+  it("rejects a typo in options with a suggestion (point 5)", async () => {
+    expect(await runScenario("typo")).toEqual({
+      thrown: true,
+      name: "ConfigError",
+      hint: "Did you mean `failureThreshold`?",
+    });
+  });
+
+  it("aborts 10,000 retries sharing one signal without a listener warning (point 6)", async () => {
+    expect(await runScenario("sharedSignal")).toEqual({ aborted: true, warnings: [] });
+  });
 });
