@@ -43,7 +43,7 @@ export const observeBreaker = (
 export const observeHealth = (
   metrics: MetricSet,
   checks: LabelLimiter,
-  health: HealthCheck,
+  health: Pick<HealthCheck, "onResult">,
 ): (() => void) =>
   health.onResult(({ name, status }) => {
     metrics.healthStatus.set({ check: checks.get(name) }, HEALTH_VALUE[status]);

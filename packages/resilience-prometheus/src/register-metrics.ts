@@ -1,4 +1,4 @@
-import { ConfigError } from "@peak/errors";
+import { ConfigError, didYouMean } from "@peak/errors";
 import type { CircuitBreaker, HealthCheck, RetryEvent } from "@peak/resilience";
 import { register as globalRegistry, type Registry } from "prom-client";
 import { attemptLabel, LabelLimiter } from "./label-limiter";
@@ -25,7 +25,7 @@ export interface ResilienceMetrics extends TrafficObservers {
   /** An `onRetry` callback counting retries of the policy `policy` by attempt. */
   retryListener(policy: string): (event: RetryEvent) => void;
   /** Exports the status of every check of a `HealthCheck` registry as it runs. */
-  observeHealth(health: HealthCheck): () => void;
+  observeHealth(health: Pick<HealthCheck, "onResult">): () => void;
 }
 
 const fail = (option: string, expected: string, got: unknown): never => {
@@ -33,6 +33,19 @@ const fail = (option: string, expected: string, got: unknown): never => {
     hint: `Pass a valid \`${option}\` (got ${JSON.stringify(got) ?? String(got)})`,
     context: { option, owner: "registerResilienceMetrics" },
   });
+};
+
+const KNOWN: readonly string[] = ["registry", "prefix", "maxLabelValues", "maxAttemptLabel"];
+
+const rejectUnknownKeys = (options: object): void => {
+  for (const key of Object.keys(options)) {
+    if (KNOWN.includes(key)) continue;
+    const hint = didYouMean(key, KNOWN) ?? `Known options: ${KNOWN.join(", ")}`;
+    throw new ConfigError(`registerResilienceMetrics: unknown option \`${key}\``, {
+      hint,
+      context: { option: key, owner: "registerResilienceMetrics" },
+    });
+  }
 };
 
 const checkCount = (option: string, value: number | undefined, fallback: number): number => {
@@ -63,6 +76,7 @@ const checkCount = (option: string, value: number | undefined, fallback: number)
 export const registerResilienceMetrics = (
   options: ResilienceMetricsOptions = {},
 ): ResilienceMetrics => {
+  rejectUnknownKeys(options);
   const prefix = options.prefix ?? "peak_";
   if (typeof prefix !== "string" || !/^([a-zA-Z_:][a-zA-Z0-9_:]*)?$/.test(prefix)) {
     fail("prefix", "a Prometheus metric name prefix ([a-zA-Z_:][a-zA-Z0-9_:]*)", prefix);

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { createClients, unrefSocket } from "./redis-clients";
+import { describeRedisFailure, type RedisFailure } from "./redis-failure";
 import type { ResolvedStoreOptions } from "./store-options";
 import { UnrefTimer } from "./unref-timer";
 
@@ -29,7 +30,7 @@ const noop = (): void => undefined;
 export class RedisLink {
   healthy = false;
   private closed = false;
-  private outageLogged = false;
+  private outageLogged: RedisFailure["kind"] | undefined;
   private readonly client: Redis;
   private readonly subscriber: Redis;
   private readonly options: ResolvedStoreOptions;
@@ -108,7 +109,7 @@ export class RedisLink {
     if (this.healthy || this.closed) return;
     this.healthy = true;
     if (this.outageLogged) this.options.logger.info?.("Redis breaker store rejoined Redis");
-    this.outageLogged = false;
+    this.outageLogged = undefined;
     this.events.up();
   }
 
@@ -116,11 +117,17 @@ export class RedisLink {
     if (this.closed) return;
     const wasHealthy = this.healthy;
     this.healthy = false;
-    if (!this.outageLogged) {
-      this.outageLogged = true;
-      this.options.logger.warn("Redis breaker store: Redis unavailable; breakers decide locally", {
+    const failure = describeRedisFailure(error);
+    // One warning per outage; a refused login is reported even after a plain outage warning.
+    if (
+      this.outageLogged === undefined ||
+      (failure.kind === "auth" && this.outageLogged !== "auth")
+    ) {
+      this.outageLogged = failure.kind;
+      this.options.logger.warn(failure.message, {
         namespace: this.options.namespace,
         error: error instanceof Error ? error.message : String(error),
+        hint: failure.hint,
       });
     }
     if (wasHealthy) this.events.down();

@@ -73,4 +73,16 @@ describe("parseSharedState", () => {
     expect(parseSharedState(JSON.stringify({ ...valid, state: "weird" })).kind).toBe("foreign");
     expect(parseSharedState("{not json").kind).toBe("foreign");
   });
+
+  it("rejects an unknown option, naming it and suggesting the closest valid one", () => {
+    let caught: unknown;
+    try {
+      resolveStoreOptions({ quorom: 3 } as never);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).message).toContain("`quorom`");
+    expect((caught as ConfigError).hint).toBe("Did you mean `quorum`?");
+  });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ConfigError } from "@peak/errors";
+import { ConfigError, didYouMean } from "@peak/errors";
 import type { RedisOptions } from "ioredis";
 
 /** Where the store reports trouble; `info` is optional. @defaultValue `console` */
@@ -30,7 +30,7 @@ export interface RedisBreakerStoreOptions {
   keyTtlMs?: number;
   /** This process's id in the quorum. @defaultValue a random UUID */
   instanceId?: string;
-  /** Receives "Redis unavailable" (once per outage), "rejoined" and foreign-state warnings. @defaultValue console */
+  /** Receives "Redis unavailable" or "refused the credentials" (once per outage, with a `hint`), "rejoined" and foreign-state warnings. @defaultValue console */
   logger?: StoreLogger;
 }
 
@@ -105,8 +105,37 @@ export const redisOptions = (value: unknown, owner = "createRedisBreakerStore"):
   };
 };
 
+const KEYS = [
+  "redis",
+  "namespace",
+  "quorum",
+  "soloThreshold",
+  "windowMs",
+  "pollIntervalMs",
+  "reconnectIntervalMs",
+  "commandTimeoutMs",
+  "keyTtlMs",
+  "instanceId",
+  "logger",
+] as const satisfies readonly (keyof RedisBreakerStoreOptions)[];
+
+// An unknown key (a typo) names the key and the closest valid one.
+const checkKeys = (options: object): void => {
+  const key = Object.keys(options).find((k) => !(KEYS as readonly string[]).includes(k));
+  if (key === undefined) return;
+  throw new ConfigError(`Unknown option \`${key}\` passed to createRedisBreakerStore()`, {
+    hint: didYouMean(key, KEYS) ?? `Valid options: ${KEYS.join(", ")}`,
+    context: { option: key, owner: "createRedisBreakerStore" },
+  });
+};
+
 /** Checks `options` and fills in defaults; throws a `ConfigError` naming a bad option. */
-export const resolveStoreOptions = (options: RedisBreakerStoreOptions): ResolvedStoreOptions => ({
+export const resolveStoreOptions = (options: RedisBreakerStoreOptions): ResolvedStoreOptions => {
+  checkKeys(options);
+  return resolveKnown(options);
+};
+
+const resolveKnown = (options: RedisBreakerStoreOptions): ResolvedStoreOptions => ({
   redis: redisOptions(options.redis),
   namespace: text("namespace", options.namespace, "peak:breaker"),
   quorum: positive("quorum", options.quorum, 2, true),

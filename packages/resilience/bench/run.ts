@@ -3,8 +3,14 @@
 // succeeds on the 2nd attempt with zero delay, (d) composed retry → breaker → timeout chain.
 // Each task runs `batch` awaited calls per sample; rounds rotate the task order; we print the
 // median over rounds of each round's median, in ns per call, and the overhead over a bare await.
+// BENCH_BASELINE=<path to an earlier copy's src/index.ts> adds "@peak/resilience (before)"
+// rows, measured in the same interleaved rounds.
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Bench } from "tinybench";
-import { buildTasks, type Task } from "./scenarios";
+import type { OurApi } from "./our-tasks";
+import { buildTasks } from "./scenarios";
+import type { Task } from "./task";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TIME_MS = Number(process.env.BENCH_TIME_MS ?? 300);
@@ -56,7 +62,7 @@ const print = (tasks: Task[], medians: Map<string, number>): void => {
     const ours = medians.get(`${scenario}|@peak/resilience`) ?? NaN;
     console.log(TITLES[scenario]);
     console.log(
-      `  ${"library".padEnd(30)}${"ns/call".padStart(10)}${"overhead".padStart(10)}  vs ours (cost / overhead)`,
+      `  ${"library".padEnd(36)}${"ns/call".padStart(10)}${"overhead".padStart(10)}  vs ours (cost / overhead)`,
     );
     for (const t of rows) {
       const ns = medians.get(key(t)) ?? NaN;
@@ -64,14 +70,19 @@ const print = (tasks: Task[], medians: Map<string, number>): void => {
         t.lib === "@peak/resilience"
           ? ""
           : `${ratio(ns / ours)} / ${ratio((ns - base) / (ours - base))}`;
-      console.log(`  ${t.lib.padEnd(30)}${fmt(ns)}${fmt(ns - base)}  ${cmp}`);
+      console.log(`  ${t.lib.padEnd(36)}${fmt(ns)}${fmt(ns - base)}  ${cmp}`);
     }
     console.log("");
   }
 };
 
+const loadBaseline = async (): Promise<OurApi | undefined> => {
+  const path = process.env.BENCH_BASELINE;
+  return path ? ((await import(pathToFileURL(resolve(path)).href)) as OurApi) : undefined;
+};
+
 const main = async (): Promise<void> => {
-  const { tasks, shutdown } = await buildTasks(BATCH);
+  const { tasks, shutdown } = await buildTasks(BATCH, await loadBaseline());
   try {
     print(tasks, await runRounds(tasks));
   } finally {

@@ -27,6 +27,8 @@ export class Breaker implements CircuitBreaker {
   private readonly counts = new BreakerCounters();
   private readonly rejections: Rejections;
   private readonly binding: BreakerStoreBinding | undefined;
+  // When the call just admitted started; read by execute right after admit().
+  private admittedAt = 0;
 
   constructor(options: CircuitBreakerOptions) {
     this.machine = new BreakerMachine(resolveBreakerOptions(options));
@@ -56,7 +58,9 @@ export class Breaker implements CircuitBreaker {
   ): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     const generation = this.admit();
-    return generation < 0 ? rejectSoon(this.reject().error) : this.run(fn, signal, generation);
+    return generation < 0
+      ? rejectSoon(this.reject().error)
+      : this.run(fn, signal, generation, this.admittedAt);
   }
 
   tryExecute<T>(
@@ -67,7 +71,7 @@ export class Breaker implements CircuitBreaker {
     const generation = this.admit();
     return generation < 0
       ? Promise.resolve(this.reject())
-      : toResult(this.run(fn, signal, generation));
+      : toResult(this.run(fn, signal, generation, this.admittedAt));
   }
 
   wrap<A extends unknown[], T>(fn: (...args: A) => T | PromiseLike<T>): (...args: A) => Promise<T> {
@@ -98,9 +102,9 @@ export class Breaker implements CircuitBreaker {
     fn: (context: ExecuteContext) => T | PromiseLike<T>,
     signal: AbortSignal | undefined,
     generation: number,
+    start: number,
   ): Promise<T> {
     const timed = this.timed || this.outcomes.active;
-    const start = timed ? this.machine.options.clock.now() : 0;
     let value: T;
     try {
       value = await fn(contextFor(signal));
@@ -126,27 +130,40 @@ export class Breaker implements CircuitBreaker {
     const slow = outcome === "success" && now - start >= machine.options.slowCallMs;
     const counted: CallOutcome = slow ? "failure" : outcome;
     this.counts.record(counted, slow, now);
-    const current = machine.complete(generation, counted, now);
+    // Outcome listeners hear the outcome before any state change it causes.
+    const current = this.outcomes.active
+      ? this.report(generation, counted, slow, now, start, error)
+      : machine.complete(generation, counted, now, start);
     if (!current) this.counts.stale += 1;
     else if (counted !== "success" && this.binding !== undefined) this.binding.outcome(counted);
-    if (this.outcomes.active) {
-      const durationMs = now - start;
-      this.outcomes.emit({
-        breaker: this.name,
-        type: counted,
-        slow,
-        stale: !current,
-        durationMs,
-        error,
-      });
-    }
   }
 
-  // The generation a new call runs in, or -1 to reject it (no clock read while closed).
+  private report(
+    generation: number,
+    type: CallOutcome,
+    slow: boolean,
+    now: number,
+    start: number,
+    error: unknown,
+  ): boolean {
+    const machine = this.machine;
+    const stale = !machine.isCurrent(generation, now, start);
+    const durationMs = now - start;
+    this.outcomes.emit({ breaker: this.name, type, slow, stale, durationMs, error });
+    return machine.complete(generation, type, now, start);
+  }
+
+  // The generation a new call runs in, or -1 to reject it; sets `admittedAt` (the clock is
+  // read only when needed: the breaker is not closed, or durations are measured).
   private admit(): number {
     const machine = this.machine;
-    if (machine.state.kind === "closed") return machine.generation;
-    return machine.admit(machine.options.clock.now());
+    if (machine.state.kind === "closed") {
+      this.admittedAt = this.timed || this.outcomes.active ? machine.options.clock.now() : 0;
+      return machine.generation;
+    }
+    const now = machine.options.clock.now();
+    this.admittedAt = now;
+    return machine.admit(now);
   }
 
   private reject(): Rejection {

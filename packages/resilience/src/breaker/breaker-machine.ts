@@ -8,8 +8,8 @@ const CLOSED: BreakerState = { kind: "closed" };
 /**
  * The breaker's state machine. Every admitted call is tagged with the generation it was
  * admitted in; only outcomes of the current generation may change the state.
- * Time-based transitions (open → half-open, hung half-open → open) are evaluated lazily
- * whenever the breaker is used or looked at, so the breaker needs no timers.
+ * Time-based transitions (open → half-open, freeing the slot of an overdue probe) are
+ * evaluated lazily whenever the breaker is used or looked at, so the breaker needs no timers.
  */
 export class BreakerMachine {
   state: BreakerState = CLOSED;
@@ -23,21 +23,15 @@ export class BreakerMachine {
     this.options = options;
   }
 
-  /** Applies transitions that are due by time. */
+  /** Applies transitions that are due by time, and frees the slots of overdue probes. */
   refresh(now: number): void {
     const state = this.state;
     if (state.kind === "open" && now >= state.nextAttemptAt) {
-      this.moveTo(
-        { kind: "half-open", since: now, inFlight: 0, successes: 0 },
-        "recovery-timeout",
-        now,
-      );
-    } else if (
-      state.kind === "half-open" &&
-      state.inFlight > 0 &&
-      now - state.since >= this.options.maxHalfOpenMs
-    ) {
-      this.open(now, "probe-timeout");
+      this.moveTo(halfOpen(now), "recovery-timeout", now);
+    } else if (state.kind === "half-open") {
+      const lease = this.options.probeLeaseMs;
+      const slots = state.slots;
+      while (slots.length > 0 && now - (slots[0] as number) >= lease) slots.shift();
     }
   }
 
@@ -51,7 +45,8 @@ export class BreakerMachine {
       case "open":
         return -1;
       case "half-open":
-        if (state.inFlight >= this.options.halfOpenMaxCalls) return -1;
+        if (state.slots.length >= this.options.halfOpenMaxCalls) return -1;
+        state.slots.push(now);
         state.inFlight += 1;
         return this.generation;
       default:
@@ -59,8 +54,19 @@ export class BreakerMachine {
     }
   }
 
-  /** Applies the outcome of a call admitted in `generation`; false when it was stale. */
-  complete(generation: number, outcome: CallOutcome, now: number): boolean {
+  /** Whether an outcome arriving now would be acted on (see {@link complete}). */
+  isCurrent(generation: number, now: number, start: number): boolean {
+    if (this.state.kind !== "closed") this.refresh(now);
+    if (generation !== this.generation) return false;
+    return this.state.kind !== "half-open" || now - start < this.options.maxHalfOpenMs;
+  }
+
+  /**
+   * Applies the outcome of a call admitted in `generation` at time `start`; false when it was
+   * stale (admitted in an earlier state or round, or a probe that ran past a finite
+   * `maxHalfOpenMs`).
+   */
+  complete(generation: number, outcome: CallOutcome, now: number, start: number): boolean {
     if (this.state.kind !== "closed") this.refresh(now);
     if (generation !== this.generation) return false;
     const state = this.state;
@@ -70,11 +76,15 @@ export class BreakerMachine {
         else if (outcome === "failure" && this.options.rule.failure(now))
           this.open(now, "failures");
         return true;
-      case "half-open":
+      case "half-open": {
+        const slot = state.slots.indexOf(start);
+        if (slot >= 0) state.slots.splice(slot, 1);
         state.inFlight -= 1;
+        if (now - start >= this.options.maxHalfOpenMs) return false;
         if (outcome === "failure") this.open(now, "probe-failed");
         else if (outcome === "success") this.probeSucceeded(state, now);
         return true;
+      }
       case "open":
         return true;
       default:
@@ -142,6 +152,15 @@ export class BreakerMachine {
     }
   }
 }
+
+/** A fresh half-open round starting at `now`. */
+export const halfOpen = (now: number): BreakerState => ({
+  kind: "half-open",
+  since: now,
+  slots: [],
+  inFlight: 0,
+  successes: 0,
+});
 
 const unreachable = (value: never): never => {
   throw new Error(`Unknown breaker state ${JSON.stringify(value)}`);

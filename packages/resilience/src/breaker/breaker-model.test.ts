@@ -6,9 +6,10 @@ import { createVirtualClock } from "../time/virtual-clock";
 
 // A reference model of the breaker's state machine, written as plainly as possible:
 // consecutive failures open it; lazy open → half-open after `recovery`; at most `probes`
-// probes at once; `successes` successful probes close it; a failed probe, or a probe still
-// running `maxHalfOpen` after the round began, re-opens it; results of calls admitted in an
-// earlier epoch are ignored.
+// probes hold a slot at once, each for `maxHalfOpen` (or `recovery` when that is 0, "no
+// limit"); `successes` successful probes close it; a failed probe re-opens it; results of
+// calls admitted in an earlier epoch, and of probes that ran `maxHalfOpen` or longer, are
+// ignored.
 interface Config {
   threshold: number;
   recovery: number;
@@ -25,10 +26,12 @@ const model = (c: Config) => {
     failures: 0,
     openUntil: 0,
     since: 0,
-    inFlight: 0,
+    slots: [] as number[],
     wins: 0,
     rejected: 0,
   };
+  const limit = c.maxHalfOpen === 0 ? Infinity : c.maxHalfOpen;
+  const lease = c.maxHalfOpen === 0 ? c.recovery : c.maxHalfOpen;
   const open = (now: number) =>
     Object.assign(m, { state: "open", epoch: m.epoch + 1, openUntil: now + c.recovery });
   const close = () => Object.assign(m, { state: "closed", epoch: m.epoch + 1, failures: 0 });
@@ -38,27 +41,30 @@ const model = (c: Config) => {
         state: "half-open",
         epoch: m.epoch + 1,
         since: now,
-        inFlight: 0,
+        slots: [],
         wins: 0,
       });
-    } else if (m.state === "half-open" && m.inFlight > 0 && now - m.since >= c.maxHalfOpen)
-      open(now);
+    } else if (m.state === "half-open") {
+      m.slots = m.slots.filter((start) => now - start < lease);
+    }
   };
   const admit = (now: number): number | null => {
     refresh(now);
     if (m.state === "closed") return m.epoch;
-    if (m.state === "half-open" && m.inFlight < c.probes) return ((m.inFlight += 1), m.epoch);
+    if (m.state === "half-open" && m.slots.length < c.probes) return (m.slots.push(now), m.epoch);
     m.rejected += 1;
     return null;
   };
-  const complete = (epoch: number, outcome: Outcome, now: number) => {
+  const complete = (epoch: number, start: number, outcome: Outcome, now: number) => {
     refresh(now);
     if (epoch !== m.epoch) return;
     if (m.state === "closed") {
       if (outcome === "success") m.failures = 0;
       if (outcome === "failure" && ++m.failures >= c.threshold) open(now);
     } else if (m.state === "half-open") {
-      m.inFlight -= 1;
+      const slot = m.slots.indexOf(start);
+      if (slot >= 0) m.slots.splice(slot, 1);
+      if (now - start >= limit) return;
       if (outcome === "failure") open(now);
       if (outcome === "success" && ++m.wins >= c.successes) close();
     }
@@ -71,7 +77,7 @@ const config = fc.record({
   recovery: fc.integer({ min: 1, max: 200 }),
   probes: fc.integer({ min: 1, max: 3 }),
   successes: fc.integer({ min: 1, max: 3 }),
-  maxHalfOpen: fc.integer({ min: 1, max: 300 }),
+  maxHalfOpen: fc.integer({ min: 0, max: 300 }),
 });
 
 const step = fc.oneof(
@@ -99,7 +105,7 @@ describe("circuitBreaker against a reference model", () => {
         isFailure: [ProviderError],
       });
       const ref = model(c);
-      const running: { epoch: number; settle: (o: Outcome) => void }[] = [];
+      const running: { epoch: number; start: number; settle: (o: Outcome) => void }[] = [];
       for (const s of steps) {
         if (s.kind === "start") {
           let settle: ((o: Outcome) => void) | undefined;
@@ -115,12 +121,12 @@ describe("circuitBreaker against a reference model", () => {
           void call.catch(() => undefined);
           const epoch = ref.admit(clock.now());
           expect(settle !== undefined).toBe(epoch !== null);
-          if (settle && epoch !== null) running.push({ epoch, settle });
+          if (settle && epoch !== null) running.push({ epoch, start: clock.now(), settle });
         } else if (s.kind === "finish" && running.length > 0) {
           const [call] = running.splice(s.index % running.length, 1);
           call?.settle(s.outcome);
           await clock.flush();
-          if (call) ref.complete(call.epoch, s.outcome, clock.now());
+          if (call) ref.complete(call.epoch, call.start, s.outcome, clock.now());
         } else if (s.kind === "advance") {
           await clock.advance(s.ms);
         }

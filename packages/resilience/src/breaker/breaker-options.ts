@@ -7,7 +7,8 @@ import { ConsecutiveRule } from "./rules/consecutive-rule";
 import { CountWindowRule } from "./rules/count-window-rule";
 import { toErrorPredicate, type ErrorFilter } from "../shared/error-matcher";
 import { TimeWindowRule } from "./rules/time-window-rule";
-import { badOption, checkInteger, checkNumber, checkRate } from "../shared/validate";
+import { checkKeys } from "../shared/check-keys";
+import { badOption, checkInteger, checkLimit, checkNumber, checkRate } from "../shared/validate";
 
 /** Options of {@link circuitBreaker}. */
 export interface CircuitBreakerOptions {
@@ -24,9 +25,14 @@ export interface CircuitBreakerOptions {
   /** Successful probes needed to close; one failed probe re-opens. @defaultValue 1 */
   successThreshold?: number;
   /**
-   * How long a half-open round may wait for its probes; when a probe is still running after
-   * this, the breaker opens again and that probe's result is ignored.
-   * @defaultValue recoveryTimeoutMs
+   * The longest a probe may take and still count. The rule: a probe that succeeds closes the
+   * breaker (or counts toward `successThreshold`) however long it took, unless this is finite
+   * and the probe ran for at least this long; then its result is ignored. A probe never
+   * blocks the breaker: once it has run for this long (finite), or for `recoveryTimeoutMs`
+   * (the default), its slot is given to a fresh probe, the breaker stays half-open, and
+   * whichever probe of the round settles first decides. `0` and `Infinity` mean no limit (as
+   * resilience4j's `maxWaitDurationInHalfOpenState: 0`).
+   * @defaultValue Infinity
    */
   maxHalfOpenMs?: number;
   /** A success slower than this counts as a failure ("slow call"). @defaultValue off */
@@ -51,20 +57,44 @@ export interface CircuitBreakerOptions {
 
 const OWNER = "circuitBreaker";
 
+const KEYS = [
+  "name",
+  "failureThreshold",
+  "strategy",
+  "recoveryTimeoutMs",
+  "halfOpenMaxCalls",
+  "successThreshold",
+  "maxHalfOpenMs",
+  "slowCallMs",
+  "isFailure",
+  "clock",
+  "initialState",
+  "store",
+] as const satisfies readonly (keyof CircuitBreakerOptions)[];
+
+const STRATEGY_KEYS = {
+  consecutive: ["kind", "threshold"],
+  count: ["kind", "windowSize", "failureRate", "minimumCalls"],
+  time: ["kind", "windowMs", "buckets", "failureRate", "minimumCalls"],
+} as const;
+
 /** Checks `options` and fills in defaults; throws a `ConfigError` naming a bad option. */
 export const resolveBreakerOptions = (options: CircuitBreakerOptions): ResolvedBreakerOptions => {
+  checkKeys(OWNER, options, KEYS);
   const recoveryTimeoutMs = checkNumber(
     OWNER,
     "recoveryTimeoutMs",
     options.recoveryTimeoutMs,
     60_000,
   );
+  const maxHalfOpenMs = checkLimit(OWNER, "maxHalfOpenMs", options.maxHalfOpenMs);
   return {
     name: options.name ?? "circuit-breaker",
     recoveryTimeoutMs,
     halfOpenMaxCalls: checkInteger(OWNER, "halfOpenMaxCalls", options.halfOpenMaxCalls, 1),
     successThreshold: checkInteger(OWNER, "successThreshold", options.successThreshold, 1),
-    maxHalfOpenMs: checkNumber(OWNER, "maxHalfOpenMs", options.maxHalfOpenMs, recoveryTimeoutMs),
+    maxHalfOpenMs,
+    probeLeaseMs: Number.isFinite(maxHalfOpenMs) ? maxHalfOpenMs : Math.max(1, recoveryTimeoutMs),
     slowCallMs: checkNumber(OWNER, "slowCallMs", options.slowCallMs, Infinity),
     isFailure: toErrorPredicate(OWNER, "isFailure", options.isFailure, () => true),
     clock: options.clock ?? systemClock,
@@ -78,6 +108,8 @@ const createRule = (options: CircuitBreakerOptions): BreakingRule => {
     threshold: checkInteger(OWNER, "failureThreshold", options.failureThreshold, 5),
   };
   const at = (key: string): string => `strategy.${key}`;
+  const keys = (STRATEGY_KEYS as Record<string, readonly string[] | undefined>)[strategy.kind];
+  if (keys !== undefined) checkKeys(`${OWNER} strategy`, strategy, keys);
   switch (strategy.kind) {
     case "consecutive":
       return new ConsecutiveRule(checkInteger(OWNER, at("threshold"), strategy.threshold, 5));

@@ -7,8 +7,11 @@ import type { CircuitBreakerOptions } from "./breaker-options";
  * rule (default: 5 failures in a row). Open, it rejects every call at once with a cheap
  * {@link CircuitOpenError}. After `recoveryTimeoutMs` it turns half-open and admits up to
  * `halfOpenMaxCalls` probes at a time; `successThreshold` successful probes close it and any
- * failed probe (or a probe still running after `maxHalfOpenMs`) opens it again. Outcomes of
- * calls admitted in an earlier state or half-open round never change the state.
+ * failed probe opens it again. A probe that succeeds counts however long it took, unless
+ * `maxHalfOpenMs` is finite and it ran that long; a hung probe never blocks the breaker,
+ * because after `maxHalfOpenMs` (or, by default, `recoveryTimeoutMs`) its slot goes to a
+ * fresh probe and whichever probe settles first decides. Outcomes of calls admitted in an
+ * earlier state or half-open round never change the state.
  *
  * @throws {@link ConfigError} for a bad option (named in the message)
  * @example

@@ -12,12 +12,21 @@ export type BreakerState =
       /** `Infinity` while isolated. */
       readonly nextAttemptAt: number;
     }
-  | { readonly kind: "half-open"; readonly since: number; inFlight: number; successes: number };
+  | {
+      readonly kind: "half-open";
+      readonly since: number;
+      /** Start times of the probes holding a slot, oldest first. */
+      slots: number[];
+      /** Probes of this round still running (including those whose slot was freed). */
+      inFlight: number;
+      successes: number;
+    };
 
 /** Why a breaker changed state. */
 export type TransitionReason =
   | "failures"
   | "probe-failed"
+  /** Not emitted since a probe past `maxHalfOpenMs` frees its slot instead of re-opening. */
   | "probe-timeout"
   | "probes-succeeded"
   | "recovery-timeout"

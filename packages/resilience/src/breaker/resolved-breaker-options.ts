@@ -7,7 +7,10 @@ export interface ResolvedBreakerOptions {
   recoveryTimeoutMs: number;
   halfOpenMaxCalls: number;
   successThreshold: number;
+  /** `Infinity` when unset, 0 or `Infinity`: probe results are never discarded for time. */
   maxHalfOpenMs: number;
+  /** How long a probe holds its slot: a finite `maxHalfOpenMs`, else `recoveryTimeoutMs` (>= 1). */
+  probeLeaseMs: number;
   slowCallMs: number;
   isFailure: (error: unknown) => boolean;
   clock: Clock;

@@ -8,7 +8,7 @@ import { createVirtualClock } from "../time/virtual-clock";
 
 type Self = { calls: number };
 const context = <T extends (this: Self, ...args: any) => any>(name: string) =>
-  ({ name }) as ClassMethodDecoratorContext<Self, T>;
+  ({ kind: "method", name }) as ClassMethodDecoratorContext<Self, T>;
 
 describe("decorators applied by hand", () => {
   it("withCircuitBreaker creates one breaker per instance named Class.method", async () => {

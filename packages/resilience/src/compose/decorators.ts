@@ -1,3 +1,4 @@
+import { ConfigError } from "@peak/errors";
 import type { CircuitBreaker } from "../breaker/breaker-api";
 import type { CircuitBreakerOptions } from "../breaker/breaker-options";
 import { circuitBreaker } from "../breaker/circuit-breaker";
@@ -14,9 +15,35 @@ export type MethodDecorator = <This extends object, A extends unknown[], R>(
   context: ClassMethodDecoratorContext<This, AsyncMethod<This, A, R>>,
 ) => AsyncMethod<This, A, R>;
 
+// Under TypeScript's legacy `experimentalDecorators` a decorator gets (target, key,
+// descriptor) and its return value is taken as a descriptor: ours would silently not apply.
+const checkStandard = (context: unknown, decorator: string): void => {
+  if (typeof context === "object" && context !== null && "kind" in context) return;
+  throw new ConfigError(
+    `${decorator} is a TC39 standard decorator, but it was called as a legacy one`,
+    {
+      hint: 'Turn off "experimentalDecorators" in tsconfig.json (TypeScript 5 standard decorators), or call policy.execute() in the method instead',
+      context: { decorator, received: typeof context },
+    },
+  );
+};
+
+// The policy context goes after the method's declared parameters (`method.length`), so a
+// method declared `(symbol: string, ctx?: RetryContext)` gets it even when called `(symbol)`.
+const withContext = (args: unknown[], declared: number, context: unknown): unknown[] => {
+  const padded: unknown[] = [...args];
+  while (padded.length < declared - 1) padded.push(undefined);
+  padded.push(context);
+  return padded;
+};
+
 /**
  * Decorates an async method so every call runs under a policy. `policy` is one policy for
  * all instances, or a factory called once per instance (the object the method is called on).
+ * The method receives the policy's context (`{ signal }`, plus `attempt` under a retry) as one
+ * more argument after its declared parameters: declare it last, without a default value.
+ *
+ * @throws {@link ConfigError} when applied under legacy `experimentalDecorators`
  *
  * @example
  * ```ts
@@ -29,6 +56,7 @@ export type MethodDecorator = <This extends object, A extends unknown[], R>(
 export const withPolicy =
   (policy: Policy | ((instance: object, methodName: string) => Policy)): MethodDecorator =>
   (method, context) => {
+    checkStandard(context, "withPolicy/withRetry/withCircuitBreaker");
     const perInstance = new WeakMap<object, Policy>();
     const name = String(context.name);
     return function (this, ...args) {
@@ -37,7 +65,9 @@ export const withPolicy =
         p = policy(this, name);
         perInstance.set(this, p);
       }
-      return (p as Policy).execute(() => method.apply(this, args));
+      return (p as Policy).execute((ctx) =>
+        method.apply(this, withContext(args, method.length, ctx) as typeof args),
+      );
     };
   };
 

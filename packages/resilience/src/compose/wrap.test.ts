@@ -46,7 +46,7 @@ describe("wrap", () => {
   it("counts timeouts as breaker failures when the timeout is inside the breaker", async () => {
     const clock = createVirtualClock();
     const breaker = circuitBreaker({ clock, failureThreshold: 1 });
-    const policy = wrap(breaker, timeout(10, { clock }));
+    const policy = wrap(breaker, timeout(10, { clock, mode: "aggressive" }));
     const call = policy.execute(() => new Promise(() => undefined)).catch((e: unknown) => e);
     await clock.advance(10);
     expect(await call).toMatchObject({ code: "TIMEOUT" });

@@ -5,9 +5,15 @@ const brand = brandFor("RetryExhaustedError");
 
 /**
  * Why a retry policy stopped: every attempt used, an error it must not retry, the caller's
- * signal aborted, or the overall deadline reached.
+ * signal aborted, the overall deadline reached, or the provider asked for a longer wait than
+ * the policy may make (`maxRetryAfterMs` or the deadline; `context.retryAfterMs` says how long).
  */
-export type RetryStopReason = "max-attempts" | "not-retryable" | "aborted" | "deadline";
+export type RetryStopReason =
+  | "max-attempts"
+  | "not-retryable"
+  | "aborted"
+  | "deadline"
+  | "retry-after";
 
 /** Options of a {@link RetryExhaustedError}. */
 export interface RetryExhaustedErrorOptions extends PeakErrorOptions {

@@ -28,6 +28,7 @@ export const healthCheck: Pick<
   | "run"
   | "isSystemHealthy"
   | "toHealthJson"
+  | "onResult"
 > = {
   register: (...args) => globalHealthCheck().register(...args),
   registerBreaker: (...args) => globalHealthCheck().registerBreaker(...args),
@@ -37,4 +38,5 @@ export const healthCheck: Pick<
   run: () => globalHealthCheck().run(),
   isSystemHealthy: () => globalHealthCheck().isSystemHealthy(),
   toHealthJson: (options) => globalHealthCheck().toHealthJson(options),
+  onResult: (listener) => globalHealthCheck().onResult(listener),
 };

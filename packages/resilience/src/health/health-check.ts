@@ -1,3 +1,4 @@
+import { checkKeys } from "../shared/check-keys";
 import type { CircuitBreaker } from "../breaker/breaker-api";
 import { breakerHealthCheck } from "./breaker-health";
 import { systemClock, type Clock } from "../time/clock";
@@ -19,6 +20,8 @@ interface Slot extends CheckEntry {
   lastAt: number;
   running?: Promise<HealthCheckResult> | undefined;
 }
+
+const CHECK_KEYS = ["timeoutMs", "critical", "cacheMs"];
 
 /** Options of a {@link HealthCheck} registry. */
 export interface HealthCheckRegistryOptions {
@@ -45,6 +48,7 @@ export class HealthCheck {
   private readonly results = new Listeners<HealthCheckResult>();
 
   constructor(options: HealthCheckRegistryOptions = {}) {
+    checkKeys("new HealthCheck", options, ["clock"]);
     this.clock = options.clock ?? systemClock;
   }
 
@@ -54,6 +58,7 @@ export class HealthCheck {
    */
   register(name: string, fn: HealthCheckFn, options: HealthCheckOptions = {}): void {
     const owner = "HealthCheck.register";
+    checkKeys(owner, options, CHECK_KEYS);
     this.slots.set(name, {
       name,
       fn,

@@ -48,7 +48,9 @@ export const runHealthCheck = async (
   const start = clock.now();
   let outcome: Pick<HealthCheckResult, "status" | "message" | "details">;
   try {
-    outcome = interpret(await timeout(entry.timeoutMs, { clock }).execute(entry.fn));
+    outcome = interpret(
+      await timeout(entry.timeoutMs, { clock, mode: "aggressive" }).execute(entry.fn),
+    );
   } catch (error) {
     const message = isTimeoutError(error)
       ? `Check timed out after ${entry.timeoutMs} ms`

@@ -1,8 +1,9 @@
-import { backoffDelay } from "./backoff";
+import { nextDelay, type NextDelay } from "./retry-delay";
+import { stopError, type Stop } from "./retry-stop";
 import { AbortScope, type ScopeDeadline } from "../shared/abort-scope";
 import { LazyRetryContext } from "../shared/lazy-context";
 import type { RetryContext } from "../shared/policy";
-import { RetryExhaustedError, type RetryStopReason } from "../errors/retry-exhausted-error";
+import type { RetryStopReason } from "../errors/retry-exhausted-error";
 import type { ResolvedRetryOptions } from "./retry-options";
 import { sleep } from "../time/sleep";
 import { TimeoutError } from "../errors/timeout-error";
@@ -20,18 +21,19 @@ export const runWithRetry = async <T>(
   let previousMs = o.baseDelayMs;
   try {
     for (let attempt = 1; ; attempt += 1) {
-      if (scope.aborted) throw stopError(o, scope, errors ?? [], "aborted");
+      if (scope.aborted) throw stopError(o, scope, errors ?? [], { reason: "aborted" });
       try {
         return await fn(new LazyRetryContext(attempt, scope));
       } catch (error) {
         (errors ??= []).push(error);
         const reason = stopReason(o, scope, error, attempt);
         if (reason === "rethrow") throw error;
-        if (reason !== undefined) throw stopError(o, scope, errors, reason);
-        previousMs = nextDelay(o, attempt, previousMs, error);
-        if (deadline !== undefined && o.clock.now() + previousMs - start > o.deadlineMs) {
-          throw stopError(o, scope, errors, "deadline");
-        }
+        if (reason !== undefined) throw stopError(o, scope, errors, { reason });
+        const delay = nextDelay(o, attempt, previousMs, error);
+        const elapsed = deadline === undefined ? 0 : o.clock.now() - start;
+        const tooLong = tooLongFor(o, delay, elapsed);
+        if (tooLong !== undefined) throw stopError(o, scope, errors, tooLong);
+        previousMs = delay.ms;
         notify(o, attempt, previousMs, error);
         if (previousMs > 0) await sleep(o.clock, previousMs, scope).catch(() => undefined);
       }
@@ -70,16 +72,35 @@ export const retryDeadline = (o: ResolvedRetryOptions): ScopeDeadline | undefine
           }),
       };
 
-const nextDelay = (
+// Why the wait `delay` may not be made: a provider's wait longer than `maxRetryAfterMs` or
+// than the time left before the deadline (never shortened: give up at once), or a backoff
+// that would run past the deadline.
+const tooLongFor = (
   o: ResolvedRetryOptions,
-  attempt: number,
-  previousMs: number,
-  error: unknown,
-) => {
-  const delay = backoffDelay(o, attempt, previousMs);
-  const hinted = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
-  if (typeof hinted !== "number" || !(hinted >= 0) || !Number.isFinite(hinted)) return delay;
-  return Math.min(o.maxDelayMs, Math.max(delay, hinted));
+  delay: NextDelay,
+  elapsed: number,
+): Stop | undefined => {
+  const left = o.deadlineMs - elapsed;
+  const asked = delay.askedMs;
+  if (asked !== undefined && asked >= delay.ms) {
+    if (asked > o.maxRetryAfterMs) {
+      return {
+        reason: "retry-after",
+        askedMs: asked,
+        allowedMs: o.maxRetryAfterMs,
+        limit: "maxRetryAfterMs",
+      };
+    }
+    if (asked > left) {
+      return {
+        reason: "retry-after",
+        askedMs: asked,
+        allowedMs: Math.max(0, Math.floor(left)),
+        limit: "deadlineMs",
+      };
+    }
+  }
+  return delay.ms > left ? { reason: "deadline" } : undefined;
 };
 
 const notify = (
@@ -93,36 +114,4 @@ const notify = (
   } catch {
     // A faulty callback must not change the outcome of the call it observes.
   }
-};
-
-const stopError = (
-  o: ResolvedRetryOptions,
-  scope: AbortScope,
-  errors: readonly unknown[],
-  reason: RetryStopReason,
-): RetryExhaustedError => {
-  const final = reason === "aborted" && scope.timedOut ? "deadline" : reason;
-  const attempts = errors.length;
-  return new RetryExhaustedError(`Gave up after ${attempts} attempt(s): ${describeReason(final)}`, {
-    reason: final,
-    errors,
-    ...(attempts === 0 ? { cause: scope.reason } : {}),
-    hint: HINTS[final],
-    context: { maxAttempts: o.maxAttempts },
-  });
-};
-
-const describeReason = (reason: RetryStopReason): string =>
-  ({
-    "max-attempts": "every attempt failed",
-    "not-retryable": "the last error is not retryable",
-    aborted: "the signal was aborted",
-    deadline: "the deadline was reached",
-  })[reason];
-
-const HINTS: Record<RetryStopReason, string> = {
-  "max-attempts": "See `errors` for each attempt; raise `maxAttempts` if the failure is transient",
-  "not-retryable": "The last error was not selected by `retryOn`; see `lastError`",
-  aborted: "The caller aborted; nothing else to do",
-  deadline: "Raise `deadlineMs`, or lower the delays or `maxAttempts`",
 };

@@ -130,23 +130,6 @@ describe("retryWithBackoff", () => {
     expect(await predicated).toMatchObject({ reason: "not-retryable", attempts: 2 });
   });
 
-  it("honours retryAfterMs from the error, capped by maxDelayMs", async () => {
-    const { retry, clock, delays } = setup({ maxDelayMs: 5_000 });
-    const result = retry.execute(
-      flaky(2, () => new ProviderError("429", { retryAfterMs: 3_000 })).fn,
-    );
-    await clock.runAll();
-    await result;
-    expect(delays).toEqual([3_000, 3_000]);
-    const capped = setup({ maxDelayMs: 1_000 });
-    const r2 = capped.retry.execute(
-      flaky(1, () => new ProviderError("429", { retryAfterMs: 9_000 })).fn,
-    );
-    await capped.clock.runAll();
-    await r2;
-    expect(capped.delays).toEqual([1_000]);
-  });
-
   it("with maxAttempts 1 calls once and rethrows the error", async () => {
     const { retry } = setup({ maxAttempts: 1 });
     const { fn, calls } = flaky(1);

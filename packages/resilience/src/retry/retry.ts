@@ -19,10 +19,10 @@ export interface RetryPolicy extends WrappingPolicy<RetryContext> {
 /**
  * Creates a retry policy with exponential or constant backoff and jitter. `maxAttempts`
  * counts **every** call including the first (unlike cockatiel's `maxAttempts`, which counts
- * retries). By default only errors that say they are retryable are retried (`ProviderError`,
- * `TimeoutError`, any `PeakTradeError` with `retryable: true`); an error's `retryAfterMs` is
- * honoured (capped by `maxDelayMs`). Aborting the signal ends a wait at once and the function
- * is never called again. Waits are timers that do not keep the process alive.
+ * retries). By default transient errors are retried ({@link isTransientError}: socket and DNS
+ * errors, `fetch failed`, HTTP 408/425/429/5xx, retryable `@peak/errors` errors, timeouts,
+ * rate limits). Aborting the signal ends a wait at once and the function is never called
+ * again.
  *
  * @throws {@link ConfigError} for a bad option (named in the message)
  * @example

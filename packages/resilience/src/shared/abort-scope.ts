@@ -1,5 +1,6 @@
 import type { Clock } from "../time/clock";
 import { neverAbortedSignal } from "./never-signal";
+import { onSignalAbort } from "./signal-hub";
 
 /** A deadline for an {@link AbortScope}: after `ms` on `clock` it aborts with `reason()`. */
 export interface ScopeDeadline {
@@ -85,9 +86,7 @@ export class AbortScope {
     if (this.passthrough) {
       const parent = this.parent;
       if (parent === undefined) return noop;
-      const listener = (): void => callback(parent.reason);
-      parent.addEventListener("abort", listener, { once: true });
-      return () => parent.removeEventListener("abort", listener);
+      return onSignalAbort(parent, () => callback(parent.reason));
     }
     this.callbacks.push(callback);
     return () => {
@@ -117,8 +116,6 @@ export class AbortScope {
       this.abort(parent.reason);
       return;
     }
-    const listener = (): void => this.abort(parent.reason);
-    parent.addEventListener("abort", listener, { once: true });
-    this.cleanups.push(() => parent.removeEventListener("abort", listener));
+    this.cleanups.push(onSignalAbort(parent, () => this.abort(parent.reason)));
   }
 }

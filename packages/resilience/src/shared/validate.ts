@@ -49,6 +49,15 @@ export const checkInteger = (
   return ok ? value : fail(owner, option, `an integer >= ${min}`, value);
 };
 
+/** A time limit in milliseconds: `undefined`, 0 and `Infinity` all mean "no limit" (`Infinity`). */
+export const checkLimit = (owner: string, option: string, value: unknown): number => {
+  if (value === undefined || value === 0 || value === Infinity) return Infinity;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    return fail(owner, option, "a number of milliseconds > 0, or 0/Infinity for no limit", value);
+  }
+  return value;
+};
+
 /** A fraction in `(0, 1]`, such as a failure rate. */
 export const checkRate = (owner: string, option: string, value: unknown): number => {
   if (typeof value !== "number" || !(value > 0 && value <= 1)) {

@@ -42,7 +42,7 @@ describe("systemClock", () => {
     const waiting = retry
       .execute(() => Promise.reject(new ProviderError("down")))
       .catch((e: unknown) => e);
-    const timed = timeout(60_000)
+    const timed = timeout(60_000, { mode: "aggressive" })
       .execute(() => new Promise(() => undefined), controller.signal)
       .catch((e: unknown) => e);
     await new Promise((resolve) => setImmediate(resolve));

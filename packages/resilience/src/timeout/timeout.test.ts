@@ -34,7 +34,7 @@ describe("timeout", () => {
     const clock = createVirtualClock();
     const stubborn = () =>
       new Promise<string>((_, reject) => clock.setTimeout(() => reject(new Error("late")), 500));
-    const call = timeout(100, { clock })
+    const call = timeout(100, { clock, mode: "aggressive" })
       .execute(stubborn)
       .catch((e: unknown) => e);
     await clock.advance(100);
@@ -45,7 +45,7 @@ describe("timeout", () => {
   it("follows the caller's signal", async () => {
     const clock = createVirtualClock();
     const controller = new AbortController();
-    const call = timeout(1_000, { clock })
+    const call = timeout(1_000, { clock, mode: "aggressive" })
       .execute(never, controller.signal)
       .catch((e: unknown) => e);
     controller.abort(new Error("caller"));

@@ -1,5 +1,5 @@
 import type { CircuitBreaker } from "../breaker-api";
-import type { BreakerMachine } from "../breaker-machine";
+import { halfOpen, type BreakerMachine } from "../breaker-machine";
 import type { BreakerStore, BreakerStoreBinding, BreakerStoreHandle } from "./breaker-store";
 import type { CircuitState } from "../circuit-state";
 
@@ -12,7 +12,7 @@ const createHandle = (breaker: CircuitBreaker, machine: BreakerMachine): Breaker
       return breaker.state;
     },
     recoveryTimeoutMs: options.recoveryTimeoutMs,
-    maxHalfOpenMs: options.maxHalfOpenMs,
+    maxHalfOpenMs: options.probeLeaseMs,
     now: () => options.clock.now(),
     open(forMs) {
       const now = options.clock.now();
@@ -21,7 +21,7 @@ const createHandle = (breaker: CircuitBreaker, machine: BreakerMachine): Breaker
     },
     halfOpen() {
       const now = options.clock.now();
-      machine.applyRemote({ kind: "half-open", since: now, inFlight: 0, successes: 0 }, now);
+      machine.applyRemote(halfOpen(now), now);
     },
     close() {
       machine.applyRemote({ kind: "closed" }, options.clock.now());
