@@ -9,6 +9,7 @@ import { swapIntoPlace } from "./sidecar-swap";
 import { encodeTable } from "../codec/table-codec";
 import { isTable, resolveFormat, type CacheData } from "../codec/table-types";
 import { lockPathFor } from "../shared/temp-name";
+import { assertReplaceable } from "../shared/replace-target";
 import {
   resolveWriteOptions,
   type AtomicWriteOptions,
@@ -87,6 +88,7 @@ export const atomicWrite = async (
       cause: error,
     });
   }
+  await assertReplaceable(target);
   const algorithm = await pickAlgorithm(fs, target, opts.algorithm);
   const digester = algorithm === undefined ? undefined : await createDigester(algorithm);
   const tempPath = await writeTemp(fs, target, bytes, digester, opts.mode);
