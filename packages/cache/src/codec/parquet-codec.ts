@@ -1,4 +1,5 @@
 import type * as ParquetWasmModule from "parquet-wasm";
+import { checkParquetStructure } from "./parquet-structure";
 
 /** Parquet page compression. @defaultValue "snappy" */
 export type ParquetCompression = "snappy" | "zstd" | "uncompressed";
@@ -24,8 +25,14 @@ export const encodeParquet = async (
   return pw.writeParquet(pw.Table.fromIPCStream(ipcStream), props);
 };
 
-/** Converts Parquet bytes to Arrow IPC stream bytes with parquet-wasm. */
+/**
+ * Converts Parquet bytes to Arrow IPC stream bytes with parquet-wasm, after checking their
+ * structure ({@link checkParquetStructure}) so damaged lengths never reach the WebAssembly.
+ *
+ * @throws {StructureError} or parquet-wasm's error when the bytes are damaged.
+ */
 export const decodeParquet = async (bytes: Uint8Array): Promise<Uint8Array> => {
+  checkParquetStructure(bytes);
   const pw = await parquetWasm();
   return pw.readParquet(bytes).intoIPCStream();
 };

@@ -2,6 +2,9 @@ import { fromArrow, toArrowIPC, type ColumnTable } from "arquero";
 import { arrowTypesFor, badTimestamp } from "./arrow-types";
 import { CacheCorruptionError, ConfigError, isConfigError } from "@peak/errors";
 import { decodeParquet, encodeParquet, type ParquetCompression } from "./parquet-codec";
+import { checkArrowStructure } from "./arrow-structure";
+import { materialize } from "./materialize";
+import { escapeControl } from "../shared/escape-text";
 
 /** Options for turning a table into bytes. */
 export interface EncodeTableOptions {
@@ -48,10 +51,12 @@ export const encodeTable = async (
 };
 
 /**
- * Decodes Arrow IPC (file or stream) or Parquet bytes into an arquero table. Every timestamp
- * column comes back as epoch-millisecond numbers (`useDate: false`), or `Date`s with `dates: "date"`.
+ * Decodes Arrow IPC (file or stream) or Parquet bytes into an arquero table, checking the
+ * structure first (footer, offsets, lengths, buffer bounds against the size) and reading every
+ * value once, so damage fails here. Every timestamp column comes back as epoch-millisecond
+ * numbers (`useDate: false`), or `Date`s with `dates: "date"`.
  *
- * @throws {CacheCorruptionError} when the bytes do not parse.
+ * @throws {CacheCorruptionError} when the bytes do not parse; `context.reason` says why.
  */
 export const decodeTable = async (
   bytes: Uint8Array,
@@ -61,11 +66,15 @@ export const decodeTable = async (
 ): Promise<ColumnTable> => {
   try {
     const ipc = format === "arrow" ? bytes : await decodeParquet(bytes);
-    return fromArrow(ipc, { useDate: dates === "date" });
+    checkArrowStructure(ipc);
+    const table = fromArrow(ipc, { useDate: dates === "date" });
+    materialize(table);
+    return table;
   } catch (error) {
-    throw new CacheCorruptionError(`Cannot parse ${format} cache file ${path}`, {
+    const reason = escapeControl(String(error)).slice(0, 300);
+    throw new CacheCorruptionError(`Cannot parse ${format} cache file ${escapeControl(path)}`, {
       hint: "The file is damaged or not " + format + "; delete it and rebuild the cache entry",
-      context: { path, format, reason: String(error) },
+      context: { path, format, reason },
       cause: error,
     });
   }
