@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createRedisBreakerStore, type RedisBreakerStore } from "@peak/resilience-redis";
 import { EXIT, usageError } from "../cli-error";
 import { runDataSteps } from "../data-steps";
+import { ensureOutDir } from "../file-check";
 import { runHealthStep } from "../health-step";
 import type { CliArgs } from "../main";
 import { runProviderSteps } from "../provider-steps";
@@ -53,7 +54,7 @@ export async function runCommand(args: CliArgs, positionals: string[]): Promise<
     args.values.out === undefined
       ? mkdtempSync(join(tmpdir(), "peak-smoke-"))
       : resolve(args.values.out);
-  mkdirSync(out, { recursive: true });
+  ensureOutDir(out);
   const json = args.values.json === true;
   const store = redisStore(args.values.redis);
   const started = performance.now();

@@ -11,6 +11,7 @@ import { chainError, isPeakTradeError, PeakTradeError } from "@peak/errors";
 import { EXIT, usageError } from "../cli-error";
 import type { CliArgs } from "../main";
 import { formatReport } from "../report-table";
+import { checkInputFile } from "../file-check";
 
 const FORMATS = [".csv", ".parquet", ".arrow"];
 
@@ -30,6 +31,7 @@ export async function validateCommand(args: CliArgs, positionals: string[]): Pro
       "Use a .csv, .parquet or .arrow file.",
     );
   }
+  checkInputFile(file, "Input file");
   const options = checkOptions(args);
   const json = args.values.json === true;
   const report = await readAndCheck(file, ext, options, !json && process.stderr.isTTY);
