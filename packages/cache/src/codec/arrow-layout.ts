@@ -79,19 +79,48 @@ const layoutOf = (view: FlatView, field: number): ColumnLayout | undefined => {
   return width === undefined ? undefined : { kind: "fixed", width };
 };
 
+/** Checks a `[KeyValue]` metadata vector (field `index` of `table`): every entry and string in bounds. */
+export const checkKeyValues = (view: FlatView, table: number, index: number): void => {
+  const at = view.field(table, index);
+  if (at === undefined) return;
+  const { first, length } = view.vector(at, 4);
+  for (let i = 0; i < length; i += 1) {
+    const entry = view.deref(first + i * 4);
+    for (const part of [0, 1]) {
+      const stringAt = view.field(entry, part);
+      if (stringAt !== undefined) view.vector(stringAt, 1);
+    }
+  }
+};
+
+// Checks what a decoder reads of a field besides its layout: name, metadata, nested children.
+const checkField = (view: FlatView, field: number, depth: number): void => {
+  check(depth <= 32, "schema nested too deep");
+  const nameAt = view.field(field, 0);
+  if (nameAt !== undefined) view.vector(nameAt, 1);
+  checkKeyValues(view, field, 6);
+  const childrenAt = view.field(field, 5);
+  if (childrenAt === undefined) return;
+  const { first, length } = view.vector(childrenAt, 4);
+  for (let i = 0; i < length; i += 1) checkField(view, view.deref(first + i * 4), depth + 1);
+};
+
 /**
  * The layouts of a schema's top-level columns, or undefined when a column is nested (lists,
  * structs, unions, maps, views): those batches get the generic bounds checks only.
  */
 export const schemaLayouts = (view: FlatView, schema: number): ColumnLayout[] | undefined => {
+  checkKeyValues(view, schema, 2);
+  const featuresAt = view.field(schema, 3);
+  if (featuresAt !== undefined) view.vector(featuresAt, 8);
   const fieldsAt = view.field(schema, 1);
   if (fieldsAt === undefined) return [];
   const { first, length } = view.vector(fieldsAt, 4);
-  const layouts: ColumnLayout[] = [];
+  const layouts: Array<ColumnLayout | undefined> = [];
   for (let i = 0; i < length; i += 1) {
-    const layout = layoutOf(view, view.deref(first + i * 4));
-    if (layout === undefined) return undefined;
-    layouts.push(layout);
+    const field = view.deref(first + i * 4);
+    checkField(view, field, 0);
+    layouts.push(layoutOf(view, field));
   }
-  return layouts;
+  return layouts.every((l) => l !== undefined) ? layouts : undefined;
 };

@@ -1,4 +1,4 @@
-import { schemaLayouts, type ColumnLayout } from "./arrow-layout";
+import { checkKeyValues, schemaLayouts, type ColumnLayout } from "./arrow-layout";
 import { check, FlatView } from "./flatbuffer-view";
 
 const MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
@@ -76,6 +76,8 @@ const checkRecordBatch = (
     return buffer;
   });
   check(view.field(batch, 3) === undefined, "compressed record batches are not supported");
+  const variadicAt = view.field(batch, 4);
+  if (variadicAt !== undefined) view.vector(variadicAt, 8);
   if (layouts === undefined) {
     // Nested columns: bound every node by the batch and the batch by the bytes it could hold.
     check(rows <= Math.max(8 * body.length, 1024), `row count ${rows} exceeds what the body holds`);
@@ -119,6 +121,7 @@ const checkMessage = (
   check(bodyLength >= 0 && body.start + bodyLength <= end, "message body overruns the file");
   check(headerAt !== undefined, "message without header");
   const header = view.deref(headerAt);
+  checkKeyValues(view, message, 4);
   const next = body.start + bodyLength;
   if (type === HEADER.Schema) return { next, layouts: schemaLayouts(view, header) };
   if (type === HEADER.RecordBatch) checkRecordBatch(view, header, body, layouts);
@@ -140,6 +143,7 @@ const checkFile = (bytes: Uint8Array) => {
   const schemaAt = view.field(footer, 1);
   check(schemaAt !== undefined, "footer without schema");
   const layouts = schemaLayouts(view, view.deref(schemaAt));
+  checkKeyValues(view, footer, 4);
   for (const [field, isDictionary] of [
     [2, true],
     [3, false],
