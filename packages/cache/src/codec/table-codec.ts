@@ -46,6 +46,9 @@ export const encodeTable = async (
     const arrow = toFlechette(table, types, keep);
     if (options.format === "arrow") return ipcBytes(arrow, "file");
     const pandas = pandasMetadata(arrow);
+    // pyarrow takes pandas metadata from the embedded Arrow schema, so it goes there too.
+    if (pandas !== undefined)
+      (arrow.schema as { metadata: unknown }).metadata = new Map([["pandas", pandas]]);
     return await encodeParquet(
       ipcBytes(arrow, "stream"),
       options.compression,
