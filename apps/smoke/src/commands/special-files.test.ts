@@ -18,7 +18,7 @@ const runWithin = (args: string[], deadlineMs = 1_000) =>
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     // Node and the CLI need a few seconds to start on a busy machine; a hang never ends at all.
-    const timer = setTimeout(() => child.kill("SIGKILL"), deadlineMs + 9_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), deadlineMs + 29_000);
     child.once("exit", (code, signal) => {
       clearTimeout(timer);
       resolve({ code, signal, stderr });
@@ -41,14 +41,18 @@ describe.each(Object.keys(makers))("peak-smoke on a %s", (kind) => {
     ["validate", "bars.csv"],
     ["validate", "bars.parquet"],
     ["verify", "manifest.json"],
-  ])("%s %s fails with exit 2, a typed error line and no stack", async (command, name) => {
-    const path = await makers[kind]!(join(temp().dir, name));
-    const run = await runWithin([command, path]);
-    expect(run.signal).toBeNull();
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^peak-smoke: ConfigError: .*not a regular file/);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-  });
+  ])(
+    "%s %s fails with exit 2, a typed error line and no stack",
+    async (command, name) => {
+      const path = await makers[kind]!(join(temp().dir, name));
+      const run = await runWithin([command, path]);
+      expect(run.signal).toBeNull();
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^peak-smoke: ConfigError: .*not a regular file/);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    },
+    40_000,
+  );
 });
 
 describe("peak-smoke run --out", () => {
@@ -60,6 +64,7 @@ describe("peak-smoke run --out", () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toContain("--out");
     },
+    40_000,
   );
 
   it("refuses an --out under a regular file", async () => {
@@ -67,5 +72,5 @@ describe("peak-smoke run --out", () => {
     const run = await runWithin(["run", "--out", join(t.write("file", "x"), "sub")]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("is not a directory");
-  });
+  }, 40_000);
 });
