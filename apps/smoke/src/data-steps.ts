@@ -15,6 +15,8 @@ export interface DataSummary {
   gitSha?: string | null;
   dataDigest?: string;
   manifest?: CacheManifest;
+  /** The generated bars, for the backtest step. */
+  bars?: Bars;
 }
 
 const fail = (message: string, context: Record<string, unknown> = {}): never => {
@@ -45,6 +47,7 @@ export async function runDataSteps(
     return [b, `${rows} one-minute bars, data digest ${summary.dataDigest.slice(0, 16)}`];
   });
   if (bars === undefined) return summary;
+  summary.bars = bars;
   const table = aq.table(bars as unknown as Record<string, Float64Array>);
   await runner.step("validate", () => {
     validateOhlcv(table);

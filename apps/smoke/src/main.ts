@@ -1,37 +1,15 @@
 import { readFileSync } from "node:fs";
-import { parseArgs, type ParseArgsConfig } from "node:util";
 import { isPeakTradeError, toError } from "@peak/errors";
+import { parseCliArgs } from "./cli-args";
 import { EXIT, usageError } from "./cli-error";
 import { runCommand } from "./commands/run";
+import { strategiesCommand } from "./commands/strategies";
 import { validateCommand } from "./commands/validate";
 import { verifyCommand } from "./commands/verify";
 import { COMMAND_HELP, MAIN_HELP } from "./help";
-
-const OPTIONS = {
-  help: { type: "boolean", short: "h" },
-  version: { type: "boolean", short: "v" },
-  json: { type: "boolean" },
-  rows: { type: "string" },
-  seed: { type: "string" },
-  out: { type: "string" },
-  redis: { type: "string" },
-  strict: { type: "boolean" },
-  "no-strict": { type: "boolean" },
-  "require-tz": { type: "boolean" },
-  "no-require-tz": { type: "boolean" },
-  "allow-partial-nans": { type: "boolean" },
-} satisfies ParseArgsConfig["options"];
-
-/** Parsed command line, shared by every command. */
-export type CliArgs = ReturnType<typeof parse>;
-
-const parse = (argv: string[]) => {
-  try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw usageError(toError(error).message, "Run `peak-smoke --help` for the options.");
-  }
-};
+import { exitCleanlyOnSignals } from "./signals/exit-on-signal";
+import { jsonError } from "./json-error";
+import { cliText } from "./commands/validate-hints";
 
 const version = (): string => {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -41,7 +19,7 @@ const version = (): string => {
 };
 
 async function dispatch(argv: string[]): Promise<number> {
-  const args = parse(argv);
+  const args = parseCliArgs(argv);
   const [given, ...rest] = args.positionals;
   const command = given ?? "run";
   if (args.values.version) return print(`peak-smoke ${version()}`);
@@ -53,10 +31,15 @@ async function dispatch(argv: string[]): Promise<number> {
       return validateCommand(args, rest);
     case "verify":
       return verifyCommand(args, rest);
+    case "strategies":
+      return strategiesCommand(args, rest);
     case "help":
       return print(COMMAND_HELP[rest[0] ?? ""] ?? MAIN_HELP);
     default:
-      throw usageError(`Unknown command \`${command}\``, "Commands: run, validate, verify.");
+      throw usageError(
+        `Unknown command \`${command}\``,
+        "Commands: run, validate, verify, strategies.",
+      );
   }
 }
 
@@ -70,10 +53,15 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await dispatch(argv);
   } catch (error) {
-    const message = isPeakTradeError(error) ? error.toString() : toError(error).stack;
+    if (argv.includes("--json")) {
+      process.stdout.write(jsonError(error));
+      return EXIT.unreadable;
+    }
+    const message = isPeakTradeError(error) ? cliText(error.toString()) : toError(error).stack;
     process.stderr.write(`peak-smoke: ${message}\n`);
     return EXIT.unreadable;
   }
 }
 
+exitCleanlyOnSignals();
 process.exitCode = await main(process.argv.slice(2));

@@ -6,7 +6,20 @@ export interface StepResult {
   ok: boolean;
   ms: number;
   detail: string;
+  /** Step-specific results for `--json` (e.g. the backtest's digest). */
+  facts?: Record<string, unknown>;
+  /** The error that failed the step, for `--json` (a `PeakTradeError`'s JSON without its stack). */
+  error?: Record<string, unknown>;
 }
+
+/** What a step function returns: its value, a detail line, and optional facts for `--json`. */
+export type StepOutput<T> = [T, string] | [T, string, Record<string, unknown>];
+
+const errorFacts = (error: unknown): Record<string, unknown> | undefined => {
+  if (!isPeakTradeError(error)) return undefined;
+  const { stack: _stack, ...json } = error.toJSON();
+  return json as unknown as Record<string, unknown>;
+};
 
 /** Runs pipeline steps in order, timing each and turning a throw into a failed step. */
 export class StepRunner {
@@ -20,18 +33,26 @@ export class StepRunner {
   /** Runs `fn`; it returns a detail line, or throws to fail the step. */
   async step<T>(
     name: string,
-    fn: () => Promise<[T, string]> | [T, string],
+    fn: () => Promise<StepOutput<T>> | StepOutput<T>,
   ): Promise<T | undefined> {
     const start = performance.now();
     try {
-      const [value, detail] = await fn();
-      this.record({ name, ok: true, ms: performance.now() - start, detail });
+      const [value, detail, facts] = await fn();
+      const ms = performance.now() - start;
+      this.record({ name, ok: true, ms, detail, ...(facts !== undefined ? { facts } : {}) });
       return value;
     } catch (error) {
       const detail = isPeakTradeError(error)
         ? error.toString().replace(/\n/g, " | ")
         : toError(error).message;
-      this.record({ name, ok: false, ms: performance.now() - start, detail });
+      const json = errorFacts(error);
+      this.record({
+        name,
+        ok: false,
+        ms: performance.now() - start,
+        detail,
+        ...(json ? { error: json } : {}),
+      });
       return undefined;
     }
   }

@@ -1,19 +1,34 @@
-export { checkOhlcv } from "./check-ohlcv";
-export type { OhlcvTableInput } from "./check-ohlcv";
-export { validateOhlcv } from "./validate-ohlcv";
-export { OHLCV_RULES, OHLCV_VALUE_COLUMNS } from "./types";
-export type { OhlcvCheckOptions, OhlcvColumns, OhlcvReport, OhlcvRule, Violation } from "./types";
-export { MAX_REPORTED_ROWS } from "./violation-collector";
-export { parseOhlcvCsv, parseOhlcvCsvStream } from "./parse-ohlcv-csv";
-export { createOhlcvCsvParser } from "./ohlcv-csv-parser";
-export type { OhlcvCsvParser } from "./ohlcv-csv-parser";
-export type { OhlcvCsvOptions } from "./csv-options";
-export { parseTimestampText } from "./iso-timestamp";
-export type { ParsedTimestamp } from "./iso-timestamp";
-export { parseNumberText } from "./number-text";
-export { parseConfig } from "./parse-config";
-export type { ParseConfigOptions } from "./parse-config";
-export type { ConfigIssue } from "./config-issue";
-export { closestMatches, editDistance } from "./edit-distance";
-export { createRegistry } from "./registry";
-export type { Registry, RegistryOptions } from "./registry";
+export { checkOhlcv } from "./ohlcv/check-ohlcv";
+export type { OhlcvTableInput } from "./ohlcv/check-ohlcv";
+export { validateOhlcv } from "./ohlcv/validate-ohlcv";
+export { fromCandles } from "./ohlcv/shapes/from-candles";
+export type { CandleObject, CandleRow } from "./ohlcv/shapes/from-candles";
+export { partitionOhlcv } from "./ohlcv/shapes/partition-ohlcv";
+export type { OhlcvPartition } from "./ohlcv/shapes/partition-ohlcv";
+export { EPOCH_UNITS } from "./time/epoch-unit";
+export type { EpochUnit, EpochUnitOption } from "./time/epoch-unit";
+export { OHLCV_RULES, OHLCV_VALUE_COLUMNS } from "./ohlcv/types";
+export type {
+  OhlcvCheckOptions,
+  OhlcvColumns,
+  OhlcvReport,
+  OhlcvRule,
+  Violation,
+} from "./ohlcv/types";
+export { MAX_REPORTED_ROWS } from "./ohlcv/violations/violation-collector";
+export { parseOhlcvCsv, parseOhlcvCsvStream } from "./csv/parse-ohlcv-csv";
+export { createOhlcvCsvParser } from "./csv/ohlcv-csv-parser";
+export type { OhlcvCsvParser } from "./csv/ohlcv-csv-parser";
+export type { OhlcvCsvOptions } from "./csv/csv-options";
+export type { OhlcvColumnMap, OhlcvColumnName } from "./csv/columns-map";
+export { OHLCV_LAYOUTS } from "./csv/layouts";
+export type { OhlcvLayout } from "./csv/layouts";
+export { parseTimestampText } from "./csv/iso-timestamp";
+export type { ParsedTimestamp } from "./csv/iso-timestamp";
+export { parseNumberText } from "./csv/number-text";
+export { parseConfig } from "./config/parse-config";
+export type { ParseConfigOptions } from "./config/parse-config";
+export type { ConfigIssue } from "./config/config-issue";
+export { closestMatches, editDistance } from "@peak/errors";
+export { createRegistry } from "./registry/registry";
+export type { Registry, RegistryOptions } from "./registry/registry";

@@ -10,6 +10,8 @@ describe("peak-smoke options", () => {
 
   it("prints per-command help", () => {
     expect(runCli(["validate", "--help"]).stdout).toContain("--allow-partial-nans");
+    expect(runCli(["run", "--help"]).stdout).toContain("--inject BUG");
+    expect(runCli(["strategies", "--help"]).stdout).toContain("run --list-strategies");
   });
 
   it("prints its version", () => {

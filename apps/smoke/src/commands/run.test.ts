@@ -4,12 +4,21 @@ import { runCli, useTempDirs } from "../test-cli";
 const temp = useTempDirs();
 
 describe("peak-smoke run", () => {
-  it("gives the same config hash and data digest for the same seed", () => {
+  it("gives the same config hash, data digest and backtest digest for the same seed", () => {
     const [a, b, c] = [["7"], ["7"], ["8"]].map(([seed]) => {
       const run = runCli(["run", "--rows", "500", "--seed", seed!, "--out", temp().dir, "--json"]);
       expect(run.code).toBe(0);
-      return JSON.parse(run.stdout) as { configHash: string; dataDigest: string; runId: string };
+      const summary = JSON.parse(run.stdout) as {
+        configHash: string;
+        dataDigest: string;
+        runId: string;
+        steps: Array<{ name: string; facts?: { digest: string; strategy: string } }>;
+      };
+      return { ...summary, backtest: summary.steps.find((s) => s.name === "backtest")!.facts! };
     });
+    expect(a!.backtest.strategy).toBe("ma_crossover");
+    expect(a!.backtest.digest).toBe(b!.backtest.digest);
+    expect(c!.backtest.digest).not.toBe(a!.backtest.digest);
     expect(a!.configHash).toBe(b!.configHash);
     expect(a!.dataDigest).toBe(b!.dataDigest);
     expect(a!.runId).not.toBe(b!.runId);

@@ -1,6 +1,6 @@
 import { CacheManifest } from "@peak/cache";
 import { EXIT, usageError } from "../cli-error";
-import type { CliArgs } from "../main";
+import type { CliArgs } from "../cli-args";
 import { checkInputFile } from "../file-check";
 
 /** `peak-smoke verify <manifest.json>`: exit 0 valid, 1 invalid, 2 unreadable manifest. */

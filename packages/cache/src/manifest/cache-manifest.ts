@@ -22,7 +22,7 @@ export interface ManifestOptions {
  * @example
  * ```ts
  * const manifest = CacheManifest.create({ dir: "cache", runId: "run-42", gitSha, configHash });
- * await manifest.addFile("cache/BTC-1h.parquet");
+ * await manifest.addFile("BTC-1h.parquet"); // relative to `dir`: cache/BTC-1h.parquet
  * await manifest.save();
  * const { valid, errors } = await (await CacheManifest.load("cache/manifest.json")).validate();
  * ```
@@ -85,6 +85,7 @@ export class CacheManifest {
 
   /**
    * Hashes a file inside the folder and records it (replacing an entry with the same path).
+   * A relative `path` is relative to the manifest folder (`dir`), not the working directory.
    * In memory only: call `save()` to persist.
    *
    * @throws {ConfigError} when the path leaves the folder (`../`, absolute elsewhere, a symlink

@@ -1,0 +1,48 @@
+import * as aq from "arquero";
+import type { ColumnTable } from "arquero";
+import { resolveCsvOptions, type OhlcvCsvOptions } from "./csv-options";
+import { CsvReader } from "./csv-reader";
+
+/** An incremental OHLCV CSV reader: feed text chunks, then take the table. */
+export interface OhlcvCsvParser {
+  /** Parses every complete line in `chunk` (a line may be split across chunks). */
+  push: (chunk: string) => void;
+  /** Parses the last line and returns the table (see {@link parseOhlcvCsv}). */
+  finish: () => ColumnTable;
+  /** Data rows parsed so far. */
+  readonly rows: number;
+  /** The 1-based line of the file that data row `row` (0-based) came from. */
+  lineOf: (row: number) => number;
+}
+
+/**
+ * Creates an incremental reader (layout, delimiter, units and zones as in {@link parseOhlcvCsv}),
+ * so a large file can be parsed chunk by chunk without holding its whole text; `lineOf(row)`
+ * maps a report's row back to its file line.
+ *
+ * @throws ConfigError for unknown or mistyped options.
+ * @throws DataContractError from `push`/`finish` as {@link parseOhlcvCsv} does (a line too
+ *   long or too wide, more fields than the header, a repeated or missing header name).
+ * @example
+ * ```ts
+ * const parser = createOhlcvCsvParser();
+ * for await (const chunk of createReadStream(file, "utf8")) parser.push(chunk);
+ * const report = checkOhlcv(parser.finish());
+ * ```
+ */
+export const createOhlcvCsvParser = (options?: OhlcvCsvOptions): OhlcvCsvParser => {
+  const reader = new CsvReader(resolveCsvOptions(options));
+  return {
+    push: (chunk) => reader.push(chunk),
+    finish: () => {
+      reader.flush();
+      const names = reader.names ?? [];
+      const data = names.map((n, k) => [n, reader.columns[k]?.finish() ?? []] as const);
+      return aq.table(Object.fromEntries(data));
+    },
+    get rows() {
+      return reader.columns[0]?.length ?? 0;
+    },
+    lineOf: (row) => reader.lines.lineOf(row),
+  };
+};
