@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createRedisBreakerStore, type RedisBreakerStore } from "@peak/resilience-redis";
@@ -7,6 +7,7 @@ import { resolveBacktestPlan } from "../backtest/plan";
 import { printStrategies } from "../backtest/strategy-list";
 import { EXIT, usageError } from "../cli-error";
 import { runDataSteps } from "../data-steps";
+import { ensureOutDir } from "../file-check";
 import { runHealthStep } from "../health-step";
 import type { CliArgs } from "../cli-args";
 import { runProviderSteps } from "../provider-steps";
@@ -61,7 +62,7 @@ export async function runCommand(args: CliArgs, positionals: string[]): Promise<
   const ownOut = given === undefined;
   const keep = args.values.keep === true;
   const out = given === undefined ? mkdtempSync(join(tmpdir(), "peak-smoke-")) : resolve(given);
-  mkdirSync(out, { recursive: true });
+  ensureOutDir(out);
   if (ownOut && !keep) removeOnInterrupt(out);
   else sweepOnInterrupt(out);
   const json = args.values.json === true;

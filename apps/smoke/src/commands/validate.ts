@@ -13,6 +13,7 @@ import { EXIT, usageError } from "../cli-error";
 import type { CliArgs } from "../cli-args";
 import { reportDetails, type CellSource } from "../report-details";
 import { formatReport } from "../report-table";
+import { checkInputFile } from "../file-check";
 import { csvOptionsFromFlags, timeOptionsFromFlags } from "./validate-flags";
 import { cliText } from "./validate-hints";
 
@@ -41,6 +42,7 @@ export async function validateCommand(args: CliArgs, positionals: string[]): Pro
       "Use a .csv, .parquet or .arrow file, or - for CSV on stdin.",
     );
   }
+  if (file !== "-") checkInputFile(file, "Input file");
   const options = checkOptions(args);
   const csv = csvOptionsFromFlags(args);
   const json = args.values.json === true;

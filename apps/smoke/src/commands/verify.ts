@@ -1,6 +1,7 @@
 import { CacheManifest } from "@peak/cache";
 import { EXIT, usageError } from "../cli-error";
 import type { CliArgs } from "../cli-args";
+import { checkInputFile } from "../file-check";
 
 /** `peak-smoke verify <manifest.json>`: exit 0 valid, 1 invalid, 2 unreadable manifest. */
 export async function verifyCommand(args: CliArgs, positionals: string[]): Promise<number> {
@@ -11,6 +12,7 @@ export async function verifyCommand(args: CliArgs, positionals: string[]): Promi
       "Usage: peak-smoke verify <manifest.json> [--json]",
     );
   }
+  checkInputFile(file, "Manifest");
   const manifest = await CacheManifest.load(file);
   const { valid, errors } = await manifest.validate();
   if (args.values.json === true) {

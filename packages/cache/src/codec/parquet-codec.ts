@@ -1,4 +1,5 @@
 import type * as ParquetWasmModule from "parquet-wasm";
+import { checkParquetStructure } from "./parquet-structure";
 
 /** Parquet page compression. @defaultValue "snappy" */
 export type ParquetCompression = "snappy" | "zstd" | "uncompressed";
@@ -13,6 +14,7 @@ const parquetWasm = (): Promise<ParquetWasm> => (loaded ??= import("parquet-wasm
 export const encodeParquet = async (
   ipcStream: Uint8Array,
   compression: ParquetCompression,
+  keyValues?: Map<string, string>,
 ): Promise<Uint8Array> => {
   const pw = await parquetWasm();
   const codec = {
@@ -20,12 +22,23 @@ export const encodeParquet = async (
     zstd: pw.Compression.ZSTD,
     uncompressed: pw.Compression.UNCOMPRESSED,
   }[compression];
-  const props = new pw.WriterPropertiesBuilder().setCompression(codec).build();
+  let builder = new pw.WriterPropertiesBuilder().setCompression(codec);
+  if (keyValues !== undefined) builder = builder.setKeyValueMetadata(keyValues);
+  const props = builder.build();
   return pw.writeParquet(pw.Table.fromIPCStream(ipcStream), props);
 };
 
-/** Converts Parquet bytes to Arrow IPC stream bytes with parquet-wasm. */
-export const decodeParquet = async (bytes: Uint8Array): Promise<Uint8Array> => {
+/**
+ * Converts Parquet bytes to Arrow IPC stream bytes (and the footer's key/value metadata) with
+ * parquet-wasm, after checking their
+ * structure ({@link checkParquetStructure}) so damaged lengths never reach the WebAssembly.
+ *
+ * @throws {StructureError} or parquet-wasm's error when the bytes are damaged.
+ */
+export const decodeParquet = async (
+  bytes: Uint8Array,
+): Promise<{ ipc: Uint8Array; keyValues: Map<string, string> }> => {
+  const { keyValues } = checkParquetStructure(bytes);
   const pw = await parquetWasm();
-  return pw.readParquet(bytes).intoIPCStream();
+  return { ipc: pw.readParquet(bytes).intoIPCStream(), keyValues };
 };

@@ -1,7 +1,13 @@
-import { fromArrow, toArrowIPC, type ColumnTable } from "arquero";
+import type { ColumnTable } from "arquero";
+import { ipcBytes, passthroughColumns, toFlechette } from "./arrow-encode";
+import { pandasMetadata } from "./pandas-metadata";
 import { arrowTypesFor, badTimestamp } from "./arrow-types";
 import { CacheCorruptionError, ConfigError, isConfigError } from "@peak/errors";
 import { decodeParquet, encodeParquet, type ParquetCompression } from "./parquet-codec";
+import { checkArrowStructure } from "./arrow-structure";
+import { arrowToTable } from "./arrow-table";
+import { pandasNaiveColumns } from "./naive-timestamps";
+import { escapeControl } from "../shared/escape-text";
 
 /** Options for turning a table into bytes. */
 export interface EncodeTableOptions {
@@ -12,7 +18,9 @@ export interface EncodeTableOptions {
 
 /**
  * Encodes an arquero table as Arrow IPC (file format) or Parquet, with timestamp columns as
- * UTC instants (Arrow `Timestamp(ms, "UTC")`, Parquet `isAdjustedToUTC=true`).
+ * UTC instants (Arrow `Timestamp(ms, "UTC")`, Parquet `isAdjustedToUTC=true`). Columns read by
+ * `atomicRead` and not changed are written as they were (µs/ns units, zones, int64 kept); Parquet
+ * files carry pandas metadata that makes a zoned `timestamp` column pandas' index.
  *
  * @throws {ConfigError} when a column cannot be encoded (e.g. text in a timestamp column).
  */
@@ -21,37 +29,50 @@ export const encodeTable = async (
   path: string,
   options: EncodeTableOptions,
 ): Promise<Uint8Array> => {
+  const keep = passthroughColumns(table);
   const types = arrowTypesFor(table, options.timestampColumns);
+  for (const name of keep.keys()) delete types[name];
   const bad = badTimestamp(table, types);
   if (bad !== undefined) {
     throw new ConfigError(
       `Column \`${bad.column}\` holds ${bad.value} at row ${bad.row}, not a timestamp`,
       {
-        hint: "Timestamp columns must hold epoch-ms numbers or Date objects (UTC instants)",
+        hint: "Timestamp columns must hold whole epoch-ms numbers or Date objects (UTC instants); zone-less text read from a file needs a zone first",
         context: { path, ...bad },
       },
     );
   }
   try {
-    if (options.format === "arrow")
-      return toArrowIPC(table, { format: "file", types: types as never });
-    const ipc = toArrowIPC(table, { format: "stream", types: types as never });
-    return await encodeParquet(ipc, options.compression);
+    const arrow = toFlechette(table, types, keep);
+    if (options.format === "arrow") return ipcBytes(arrow, "file");
+    const pandas = pandasMetadata(arrow);
+    // pyarrow takes pandas metadata from the embedded Arrow schema, so it goes there too.
+    if (pandas !== undefined)
+      (arrow.schema as { metadata: unknown }).metadata = new Map([["pandas", pandas]]);
+    return await encodeParquet(
+      ipcBytes(arrow, "stream"),
+      options.compression,
+      pandas === undefined ? undefined : new Map([["pandas", pandas]]),
+    );
   } catch (error) {
     if (isConfigError(error)) throw error;
-    throw new ConfigError(`Cannot encode the table for ${path}`, {
+    throw new ConfigError(`Cannot encode the table for ${escapeControl(path)}`, {
       hint: "Timestamp columns must hold epoch-ms numbers or Date objects; other columns numbers, strings or booleans",
-      context: { path, format: options.format, reason: String(error) },
+      context: { path, format: options.format, reason: escapeControl(String(error)).slice(0, 300) },
       cause: error,
     });
   }
 };
 
 /**
- * Decodes Arrow IPC (file or stream) or Parquet bytes into an arquero table. Every timestamp
- * column comes back as epoch-millisecond numbers (`useDate: false`), or `Date`s with `dates: "date"`.
+ * Decodes Arrow IPC (file or stream) or Parquet bytes into an arquero table, checking the
+ * structure first (footer, offsets, lengths, buffer bounds against the size) and reading every
+ * value once, so damage fails here. Timestamp columns with a zone come back as epoch-millisecond
+ * numbers (`useDate: false`), or `Date`s with `dates: "date"`; zone-less ones (Parquet
+ * `isAdjustedToUTC = false`, Arrow without timezone, pandas `datetime` without zone) as
+ * zone-less ISO text, which `@peak/contracts` reports as `naive_timestamp`.
  *
- * @throws {CacheCorruptionError} when the bytes do not parse.
+ * @throws {CacheCorruptionError} when the bytes do not parse; `context.reason` says why.
  */
 export const decodeTable = async (
   bytes: Uint8Array,
@@ -60,12 +81,17 @@ export const decodeTable = async (
   dates: "number" | "date",
 ): Promise<ColumnTable> => {
   try {
-    const ipc = format === "arrow" ? bytes : await decodeParquet(bytes);
-    return fromArrow(ipc, { useDate: dates === "date" });
+    const { ipc, keyValues } =
+      format === "arrow"
+        ? { ipc: bytes, keyValues: new Map<string, string>() }
+        : await decodeParquet(bytes);
+    checkArrowStructure(ipc);
+    return arrowToTable(ipc, dates, pandasNaiveColumns(keyValues.get("pandas")));
   } catch (error) {
-    throw new CacheCorruptionError(`Cannot parse ${format} cache file ${path}`, {
+    const reason = escapeControl(String(error)).slice(0, 300);
+    throw new CacheCorruptionError(`Cannot parse ${format} cache file ${escapeControl(path)}`, {
       hint: "The file is damaged or not " + format + "; delete it and rebuild the cache entry",
-      context: { path, format, reason: String(error) },
+      context: { path, format, reason },
       cause: error,
     });
   }

@@ -1,8 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { CacheCorruptionError } from "@peak/errors";
 import { atomicWrite } from "../write/atomic-write";
 import type { LockOptions } from "../lock/path-lock";
+import { readCapped } from "../read/read-capped";
+import { escapeControl } from "../shared/escape-text";
 import { staysInside, storedPathProblem } from "./manifest-paths";
 import {
   MANIFEST_VERSION,
@@ -10,6 +11,9 @@ import {
   type ManifestData,
   type ManifestEntry,
 } from "./manifest-schema";
+
+/** Largest manifest read (about 300,000 entries): a bigger one is refused, not parsed. */
+export const MANIFEST_MAX_BYTES = 64 * 1024 * 1024;
 
 const corrupt = (path: string, message: string, detail: Record<string, unknown> = {}) =>
   new CacheCorruptionError(message, {
@@ -34,36 +38,38 @@ const checkPaths = async (path: string, data: ManifestData) => {
 
 /**
  * Reads and checks a manifest file: JSON, then the version, then the zod schema, then every
- * entry path. Returns undefined when the file does not exist.
+ * entry path. Returns undefined when the file does not exist. Reads at most
+ * {@link MANIFEST_MAX_BYTES}, never blocking on a FIFO.
  *
  * @throws {CacheCorruptionError} on malformed JSON, an unknown version, a schema error or an
- *   entry that leaves the folder.
+ *   entry that leaves the folder, or when the path is not a readable regular file.
  */
 export const readManifest = async (path: string): Promise<ManifestData | undefined> => {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
+  const text = await readCapped(path, "Manifest", MANIFEST_MAX_BYTES);
+  if (text === undefined) return undefined;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw corrupt(path, `Manifest is not valid JSON: ${path}`, { reason: String(error) });
+    throw corrupt(path, `Manifest is not valid JSON: ${escapeControl(path)}`, {
+      reason: String(error),
+    });
   }
   const version = (json as { manifestVersion?: unknown } | null)?.manifestVersion;
   if (version !== MANIFEST_VERSION) {
-    throw corrupt(path, `Unknown manifest version ${JSON.stringify(version)} in ${path}`, {
-      expected: MANIFEST_VERSION,
-      actual: String(version),
-    });
+    throw corrupt(
+      path,
+      `Unknown manifest version ${JSON.stringify(version)} in ${escapeControl(path)}`,
+      {
+        expected: MANIFEST_VERSION,
+        actual: String(version),
+      },
+    );
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-    throw corrupt(path, `Manifest does not match its schema: ${path}`, { issues });
+    throw corrupt(path, `Manifest does not match its schema: ${escapeControl(path)}`, { issues });
   }
   await checkPaths(path, parsed.data);
   return parsed.data;

@@ -1,6 +1,9 @@
 import { stat } from "node:fs/promises";
+import { isPeakTradeError } from "@peak/errors";
 import { resolve } from "node:path";
 import { hashFile } from "./hash-file";
+import { fileKind } from "../read/file-kind";
+import { escapeControl } from "../shared/escape-text";
 import { staysInside, storedPathProblem } from "./manifest-paths";
 import type { ManifestEntry } from "./manifest-schema";
 
@@ -28,15 +31,24 @@ const checkEntry = async (
   const { path } = entry;
   const abs = resolve(dir, path);
   if (storedPathProblem(path) !== undefined || !(await staysInside(dir, abs))) {
-    return { code: "outside_folder", path, message: `Entry leaves the manifest folder: ${path}` };
+    return {
+      code: "outside_folder",
+      path,
+      message: `Entry leaves the manifest folder: ${escapeControl(path)}`,
+    };
   }
   const info = await stat(abs).catch(() => undefined);
-  if (info === undefined) return { code: "missing", path, message: `Missing file: ${path}` };
+  const shown = escapeControl(path);
+  if (info === undefined) return { code: "missing", path, message: `Missing file: ${shown}` };
+  if (!info.isFile()) {
+    const kind = fileKind(info);
+    return { code: "unreadable", path, message: `Not a regular file (${kind}): ${shown}` };
+  }
   if (info.size !== entry.size) {
     return {
       code: "size_mismatch",
       path,
-      message: `Size mismatch: ${path} (expected ${entry.size} bytes, got ${info.size})`,
+      message: `Size mismatch: ${shown} (expected ${entry.size} bytes, got ${info.size})`,
       expected: entry.size,
       actual: info.size,
     };
@@ -48,12 +60,13 @@ const checkEntry = async (
     return {
       code: "checksum_mismatch",
       path,
-      message: `Checksum mismatch: ${path}`,
+      message: `Checksum mismatch: ${shown}`,
       expected: entry.checksum,
       actual,
     };
   } catch (error) {
-    return { code: "unreadable", path, message: `Cannot read ${path}: ${String(error)}` };
+    const reason = isPeakTradeError(error) ? error.message : String(error);
+    return { code: "unreadable", path, message: `Cannot read ${shown}: ${escapeControl(reason)}` };
   }
 };
 

@@ -1,5 +1,7 @@
 import { constants } from "node:fs";
-import { lstat, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
+import { lstat, open, rename, unlink } from "node:fs/promises";
+import { makeDirs } from "./make-dirs";
+import { readCapped } from "../read/read-capped";
 
 /** The part of a file handle the atomic writer uses (a Node `FileHandle` fits). */
 export interface CacheWriteHandle {
@@ -45,14 +47,9 @@ const syncDir = async (dir: string): Promise<void> => {
   }
 };
 
-const readSmall = async (path: string): Promise<string | undefined> => {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-};
+// Capped, non-blocking and regular-files-only: a sidecar that is a FIFO or a link to /dev/zero
+// fails at once instead of hanging or filling memory.
+const readSmall = (path: string): Promise<string | undefined> => readCapped(path, "Sidecar");
 
 const RETRY_ON_WINDOWS = new Set(["EPERM", "EACCES", "EBUSY"]);
 
@@ -76,7 +73,7 @@ export const nodeFileSystem: CacheFileSystem = {
   rename: renameWithRetry,
   unlink,
   syncDir,
-  mkdir: async (dir) => void (await mkdir(dir, { recursive: true })),
+  mkdir: makeDirs,
   readSmall,
   exists: (path) =>
     lstat(path).then(

@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import { CacheCorruptionError } from "@peak/errors";
+import { escapeControl } from "../shared/escape-text";
 import { DIGEST_HEX_LENGTH, type ChecksumAlgorithm } from "./checksum";
 
 /** Path of the sidecar for `path`: `<path>.sha256`, `<path>.xxh3` or `<path>.blake3`. */
@@ -37,20 +38,21 @@ export const parseSidecar = (
   file: string,
 ): string[] => {
   const digests: string[] = [];
-  for (const raw of text.split("\n")) {
+  for (const [index, raw] of text.split("\n").entries()) {
     const line = raw.replace(/\r$/, "").trim();
     if (line === "") continue;
     const hex = (LINE.exec(line) ?? BSD_LINE.exec(line))?.[1];
     if (hex === undefined || hex.length !== DIGEST_HEX_LENGTH[algorithm]) {
-      throw new CacheCorruptionError(`Unreadable ${algorithm} sidecar: ${file}`, {
+      throw new CacheCorruptionError(`Unreadable ${algorithm} sidecar: ${escapeControl(file)}`, {
         hint: "Delete the sidecar and the data file, then rebuild the cache entry",
-        context: { path: file, line: line.slice(0, 200) },
+        // Never the line's text: a sidecar symlinked elsewhere would leak that file's content.
+        context: { path: file, line: index + 1, length: line.length },
       });
     }
     digests.push(hex.toLowerCase());
   }
   if (digests.length > 0) return digests;
-  throw new CacheCorruptionError(`Empty ${algorithm} sidecar: ${file}`, {
+  throw new CacheCorruptionError(`Empty ${algorithm} sidecar: ${escapeControl(file)}`, {
     hint: "Delete the sidecar and the data file, then rebuild the cache entry",
     context: { path: file },
   });

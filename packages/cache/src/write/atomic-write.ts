@@ -8,6 +8,7 @@ import { sidecarPath } from "../sidecar/sidecar";
 import { swapIntoPlace, type SwapPlan } from "./sidecar-swap";
 import { isTable, resolveFormat, type CacheData } from "../codec/table-types";
 import { lockPathFor } from "../shared/temp-name";
+import { assertReplaceable } from "../shared/replace-target";
 import {
   resolveWriteOptions,
   type AtomicWriteOptions,
@@ -81,6 +82,7 @@ export const atomicWrite = async (
       cause: error,
     });
   }
+  await assertReplaceable(target);
   const algorithm = opts.algorithm;
   const digester = algorithm === undefined ? undefined : await createDigester(algorithm);
   const tempPath = await writeTemp(fs, target, bytes, digester, opts.mode);
