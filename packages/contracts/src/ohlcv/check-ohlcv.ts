@@ -1,5 +1,6 @@
 import { reportGlobalDuplicates } from "./scan/global-duplicates";
 import { toNumericColumn, type NumericColumn } from "./scan/numeric-column";
+import { checkQuality } from "./quality/check-quality";
 import { resolveOhlcvOptions } from "./resolve-options";
 import type { RowColumns } from "./scan/row-checks";
 import { scanRows } from "./scan/scan-rows";
@@ -65,5 +66,6 @@ export const checkOhlcv = (table: OhlcvTableInput, options?: OhlcvCheckOptions):
     reportGlobalDuplicates(cols.timestamp, tsName, out);
   }
   const violations = out.toViolations([tsName, ...OHLCV_VALUE_COLUMNS]);
-  return { ok: violations.length === 0, rows: src.rowCount, violations };
+  const quality = opts.quality === undefined ? {} : checkQuality(cols, opts.quality);
+  return { ok: violations.length === 0, rows: src.rowCount, violations, ...quality };
 };

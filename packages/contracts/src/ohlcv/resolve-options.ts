@@ -1,4 +1,5 @@
 import { ConfigError } from "@peak/errors";
+import { resolveQuality, type ResolvedQuality } from "./quality/resolve-quality";
 import type { OhlcvCheckOptions } from "./types";
 
 /** {@link OhlcvCheckOptions} with every default filled in. */
@@ -7,10 +8,12 @@ export interface ResolvedOhlcvOptions {
   requireTz: boolean;
   allowPartialNans: boolean;
   timestampColumn: string;
+  /** Absent when quality warnings are off. */
+  quality?: ResolvedQuality;
 }
 
 const BOOLEAN_KEYS = ["strict", "requireTz", "allowPartialNans"] as const;
-const KNOWN_KEYS = new Set<string>([...BOOLEAN_KEYS, "timestampColumn"]);
+const KNOWN_KEYS = new Set<string>([...BOOLEAN_KEYS, "timestampColumn", "quality"]);
 
 /**
  * Checks the options object up front and fills in defaults.
@@ -53,5 +56,6 @@ export const resolveOhlcvOptions = (options: OhlcvCheckOptions = {}): ResolvedOh
     requireTz: options.requireTz ?? true,
     allowPartialNans: options.allowPartialNans ?? false,
     timestampColumn,
+    ...(options.quality === undefined ? {} : { quality: resolveQuality(options.quality) }),
   };
 };

@@ -1,3 +1,5 @@
+import type { OhlcvQualityOptions, QualitySummary, QualityWarning } from "./quality/quality-types";
+
 /**
  * The twelve rule names a {@link Violation} can carry (exact strings, stable across versions).
  */
@@ -46,6 +48,10 @@ export interface OhlcvReport {
   rows: number;
   /** Every broken rule, in {@link OHLCV_RULES} order, then column order. */
   violations: Violation[];
+  /** Quality warnings (only with the `quality` option); they never change `ok`. */
+  warnings?: QualityWarning[];
+  /** The interval and calendar the quality warnings were judged against (with `quality`). */
+  quality?: QualitySummary;
 }
 
 /** Options of {@link checkOhlcv} and {@link validateOhlcv}. */
@@ -72,6 +78,11 @@ export interface OhlcvCheckOptions {
    * @defaultValue "timestamp"
    */
   timestampColumn?: string;
+  /**
+   * Market-data quality warnings (`gap`, `irregular_interval`, `stale_price`, `price_jump`,
+   * `zero_volume`, `volume_spike`) on `report.warnings`; `true` for the defaults. Off when absent.
+   */
+  quality?: boolean | OhlcvQualityOptions;
 }
 
 /**
