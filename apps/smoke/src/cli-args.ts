@@ -19,6 +19,10 @@ const OPTIONS = {
   "require-tz": { type: "boolean" },
   "no-require-tz": { type: "boolean" },
   "allow-partial-nans": { type: "boolean" },
+  interval: { type: "string" },
+  calendar: { type: "string" },
+  "max-missing-bars": { type: "string" },
+  "fail-on-warnings": { type: "boolean" },
 } satisfies ParseArgsConfig["options"];
 
 /** Parses the command line; an unknown option or a missing value is a usage error (exit 2). */

@@ -5,7 +5,8 @@ Usage:
   peak-smoke [run] [--rows N] [--seed N] [--out DIR] [--redis URL] [--json]
                    [--strategy NAME] [--strategy-config JSON] [--inject BUG] [--list-strategies]
   peak-smoke validate <file> [--json] [--strict|--no-strict] [--require-tz|--no-require-tz]
-                             [--allow-partial-nans]
+                             [--allow-partial-nans] [--interval DUR] [--calendar 24/7|weekdays]
+                             [--max-missing-bars N] [--fail-on-warnings]
   peak-smoke verify <manifest.json> [--json]
   peak-smoke strategies [--json]
   peak-smoke --help | <command> --help
@@ -49,6 +50,14 @@ Options:
                             reject timestamps without a zone (default --require-tz);
                             with --no-require-tz they are read as UTC
   --allow-partial-nans      allow NaN in the volume column
+  --interval DUR            bar interval for the quality warnings (500ms, 30s, 1m, 1h, 1d, 1w;
+                            default: the median spacing, shown in the report)
+  --calendar 24/7|weekdays  when bars are expected (default 24/7)
+  --max-missing-bars N      missing bars a gap may have before it is a warning (default 1)
+  --fail-on-warnings        exit 1 on quality warnings too
+
+Quality warnings (gap, irregular_interval, stale_price, price_jump, zero_volume) are printed
+after the violations and included in --json; they do not change the exit code by default.
 
 Exit codes: 0 clean, 1 violations found, 2 unreadable file or bad arguments.
 `,

@@ -11,6 +11,8 @@ import { chainError, isPeakTradeError, PeakTradeError } from "@peak/errors";
 import { EXIT, usageError } from "../cli-error";
 import type { CliArgs } from "../cli-args";
 import { formatReport } from "../report-table";
+import { formatWarnings } from "../warnings-table";
+import { failsOnWarnings, qualityOptions } from "./quality-flags";
 
 const FORMATS = [".csv", ".parquet", ".arrow"];
 
@@ -30,12 +32,12 @@ export async function validateCommand(args: CliArgs, positionals: string[]): Pro
       "Use a .csv, .parquet or .arrow file.",
     );
   }
-  const options = checkOptions(args);
+  const options = { ...checkOptions(args), quality: qualityOptions(args) };
   const json = args.values.json === true;
   const report = await readAndCheck(file, ext, options, !json && process.stderr.isTTY);
   if (json) process.stdout.write(`${JSON.stringify({ ...report, file })}\n`);
-  else process.stdout.write(formatReport(file, report));
-  return report.ok ? EXIT.ok : EXIT.violations;
+  else process.stdout.write(formatReport(file, report) + formatWarnings(report));
+  return report.ok && !failsOnWarnings(args, report) ? EXIT.ok : EXIT.violations;
 }
 
 const checkOptions = (args: CliArgs): OhlcvCheckOptions => {
