@@ -26,13 +26,11 @@ export const scanBars = (cols: BarColumns, q: ResolvedQuality, out: WarningColle
   const zero = zeroVolumeRule(q, "volume", out);
   const jump = priceJumpRule(q, C, "close", out);
   const threshold = q.rules.has("price_jump") ? q.jumpThreshold : Infinity;
-  let [po, ph, pl, pc, pv] = [O[0], H[0], L[0], C[0], V[0]] as number[] as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  let po = O[0] as number;
+  let ph = H[0] as number;
+  let pl = L[0] as number;
+  let pc = C[0] as number;
+  let pv = V[0] as number;
   let staleStart = -1;
   let zeroStart = pv === 0 ? 0 : -1;
   let nextJump = 1;
