@@ -33,7 +33,9 @@ export const checkQuality = (cols: RowColumns, q: ResolvedQuality): QualityResul
     scanStamps(ms, intervalMs, cols.timestampName, q, out);
   }
   const { open, high, low, close, volume } = cols;
-  if (open && high && low && close && volume) {
+  const barRules =
+    q.rules.has("stale_price") || q.rules.has("zero_volume") || q.rules.has("price_jump");
+  if (barRules && open && high && low && close && volume) {
     const values = { open: open.values, high: high.values, low: low.values, close: close.values };
     scanBars({ ...values, volume: volume.values }, q, out);
   }
