@@ -4,13 +4,18 @@
 //      .peak/pnpm with npm;
 //   2. installs the workspace (frozen lockfile) when node_modules is missing or older than the
 //      lockfile;
-//   3. runs the given command (e.g. `turbo run test`) with that pnpm and node_modules/.bin on
+//   3. for `test` and `bench`, finds redis-server for the Redis suites, installing Debian's
+//      package when it is missing and apt-get may run as root (scripts/redis-server.mjs), and
+//      passes its path on as PEAK_REDIS_SERVER; where it cannot, the Redis suites stop with one
+//      line saying how to install it;
+//   4. runs the given command (e.g. `turbo run test`) with that pnpm and node_modules/.bin on
 //      PATH, since Turborepo starts each package's script through pnpm.
 // Usage: node scripts/bootstrap.mjs <command> [args…]
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureRedisServer } from "./redis-server.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pnpmSpec = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager;
@@ -60,6 +65,10 @@ if (!existsSync(marker) || statSync(lockfile).mtimeMs > statSync(marker).mtimeMs
 }
 
 const [command, ...args] = process.argv.slice(2);
+if (args.includes("test") || args.includes("bench")) {
+  const redis = ensureRedisServer();
+  if (redis.path !== undefined) env.PEAK_REDIS_SERVER = redis.path;
+}
 if (command !== undefined) {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env, shell: isWindows });
   process.exitCode = result.status ?? 1;

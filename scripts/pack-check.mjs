@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Packaging check for every publishable @peak/* package:
-//   1. publint on the package folder, attw on the packed tarball (ESM-only profile);
+//   1. publint on the package folder, attw on the packed tarball (ESM-only profile), the
+//      metadata fields and the tarball's contents (scripts/pack-fields.mjs);
 //   2. pnpm pack each package, install the tarballs into a fresh project outside the workspace;
 //   3. import each package from an ESM module and require it from a CommonJS module;
 //   4. type-check a consumer file with `tsc --strict` under moduleResolution node16 and bundler;
@@ -17,8 +18,9 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkManifest, checkTarball } from "./pack-fields.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => join(root, "node_modules", ".bin", name);
@@ -28,7 +30,11 @@ const run = (cmd, args, cwd) =>
 const publishable = () =>
   readdirSync(join(root, "packages"))
     .map((dir) => join(root, "packages", dir))
-    .map((dir) => ({ dir, pkg: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) }))
+    .map((dir) => ({
+      dir,
+      repoDir: relative(root, dir).split("\\").join("/"),
+      pkg: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")),
+    }))
     .filter(({ pkg }) => !pkg.private);
 
 function step(label, fn) {
@@ -45,10 +51,13 @@ function check(packages, work) {
   const tarballs = join(work, "tarballs");
   mkdirSync(tarballs, { recursive: true });
   const files = {};
-  for (const { dir, pkg } of packages) {
+  for (const { dir, repoDir, pkg } of packages) {
     step(`publint ${pkg.name}`, () => run(bin("publint"), ["--strict", dir], root));
+    step(`metadata ${pkg.name}`, () => checkManifest(pkg, repoDir));
     const out = run("pnpm", ["pack", "--pack-destination", tarballs], dir).trim().split("\n");
     files[pkg.name] = out.at(-1).trim();
+    const names = packages.map(({ pkg: p }) => p.name);
+    step(`tarball contents ${pkg.name}`, () => checkTarball(files[pkg.name], names));
     step(`attw ${pkg.name}`, () =>
       run(bin("attw"), [files[pkg.name], "--profile", "esm-only", "--format", "ascii"], root),
     );
@@ -149,8 +158,9 @@ function main() {
       cpSync(errors.dir, copy, { recursive: true, filter: (src) => !src.includes("node_modules") });
       const pkg = JSON.parse(readFileSync(join(copy, "package.json"), "utf8"));
       pkg.exports["."].default = "./dist/missing.js";
+      pkg.publishConfig.exports["."].default = "./dist/missing.js";
       writeFileSync(join(copy, "package.json"), JSON.stringify(pkg, null, 2));
-      packages = [{ dir: copy, pkg }];
+      packages = [{ dir: copy, repoDir: errors.repoDir, pkg }];
       try {
         check(packages, work);
       } catch (error) {

@@ -1,3 +1,7 @@
+import { mergeConfig } from "vitest/config";
 import { sharedConfig } from "../../vitest.shared.ts";
 
-export default sharedConfig;
+// Without redis-server the suites stop with one line saying how to install it.
+export default mergeConfig(sharedConfig, {
+  test: { globalSetup: ["src/test-support/require-redis.ts"] },
+});

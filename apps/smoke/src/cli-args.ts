@@ -1,6 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { toError } from "@peak/errors";
 import { usageError } from "./cli-error";
+import { VALIDATE_OPTIONS } from "./commands/validate-options";
+import { flagHint } from "./flag-hint";
 
 const OPTIONS = {
   help: { type: "boolean", short: "h" },
@@ -10,6 +12,7 @@ const OPTIONS = {
   seed: { type: "string" },
   out: { type: "string" },
   redis: { type: "string" },
+  keep: { type: "boolean" },
   strategy: { type: "string" },
   "strategy-config": { type: "string" },
   "list-strategies": { type: "boolean" },
@@ -19,6 +22,7 @@ const OPTIONS = {
   "require-tz": { type: "boolean" },
   "no-require-tz": { type: "boolean" },
   "allow-partial-nans": { type: "boolean" },
+  ...VALIDATE_OPTIONS,
   interval: { type: "string" },
   calendar: { type: "string" },
   "max-missing-bars": { type: "string" },
@@ -30,7 +34,8 @@ export const parseCliArgs = (argv: string[]) => {
   try {
     return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw usageError(toError(error).message, "Run `peak-smoke --help` for the options.");
+    const message = toError(error).message;
+    throw usageError(message, flagHint(message, Object.keys(OPTIONS)));
   }
 };
 

@@ -2,17 +2,21 @@
 export const MAIN_HELP = `peak-smoke — run the Peak stability kit end to end
 
 Usage:
-  peak-smoke [run] [--rows N] [--seed N] [--out DIR] [--redis URL] [--json]
+  peak-smoke [run] [--rows N] [--seed N] [--out DIR] [--keep] [--redis URL] [--json]
                    [--strategy NAME] [--strategy-config JSON] [--inject BUG] [--list-strategies]
-  peak-smoke validate <file> [--json] [--strict|--no-strict] [--require-tz|--no-require-tz]
-                             [--allow-partial-nans] [--interval DUR] [--calendar 24/7|weekdays]
+  peak-smoke validate <file|-> [--json] [--strict|--no-strict] [--require-tz|--no-require-tz]
+                             [--allow-partial-nans] [--columns a=B,…] [--delimiter C]
+                             [--layout yahoo|binance-klines|ccxt] [--no-header]
+                             [--epoch-unit auto|s|ms|us|ns] [--timezone ZONE]
+                             [--interval DUR] [--calendar 24/7|weekdays]
                              [--max-missing-bars N] [--fail-on-warnings]
   peak-smoke verify <manifest.json> [--json]
   peak-smoke strategies [--json]
   peak-smoke --help | <command> --help
   peak-smoke --version
 
-Exit codes: 0 success, 1 violations found / invalid / a step failed, 2 unreadable input or bad arguments.
+Exit codes: 0 success, 1 violations found / invalid / a step failed, 2 unreadable input or bad arguments,
+130 / 143 interrupted by SIGINT / SIGTERM (temporary files removed).
 `;
 
 /** Per-command help texts. */
@@ -22,7 +26,9 @@ export const COMMAND_HELP: Record<string, string> = {
 Options:
   --rows N     bars to generate (default 100000)
   --seed N     seed for the generator (default 42)
-  --out DIR    folder for the cache files (default: a fresh temporary folder)
+  --out DIR    folder for the cache files (default: a fresh temporary folder, removed
+               after the run)
+  --keep       keep that temporary folder
   --redis URL  share the flaky provider's breaker state through Redis (redis://host:port)
   --json       print one JSON summary instead of one line per step
   --strategy NAME
@@ -41,15 +47,26 @@ dead provider opening the breaker, health report. Exit 0 only if every step did 
 `,
   validate: `peak-smoke validate <file> — check an OHLCV file against the data contract
 
-Formats by extension: .csv (header timestamp,open,high,low,close,volume), .parquet, .arrow.
+Formats by extension: .csv (header timestamp,open,high,low,close,volume), .parquet, .arrow;
+- reads CSV from stdin.
 
 Options:
-  --json                    print exactly one JSON object: the checkOhlcv report plus "file"
+  --json                    print exactly one JSON object: the checkOhlcv report plus "file",
+                            each violation with "lines" (1-based file lines, CSV); on exit 2
+                            { "error": { name, code, message, hint } }
   --strict / --no-strict    check values, or only structure (default --strict)
   --require-tz / --no-require-tz
                             reject timestamps without a zone (default --require-tz);
                             with --no-require-tz they are read as UTC
   --allow-partial-nans      allow NaN in the volume column
+  --columns a=B,…           map our names to the file's, e.g. --columns timestamp=Date,close=Close
+  --delimiter C             field delimiter (default: sniffed from the header; "tab" for a tab)
+  --layout NAME             yahoo, binance-klines or ccxt
+  --no-header               the file has no header: columns are positional
+  --epoch-unit UNIT         auto (default: from the magnitudes), s, ms, us or ns
+  --timezone ZONE           IANA zone of zone-less timestamps, e.g. America/New_York
+  --max-line-bytes N        longest line accepted (default 1048576)
+  --max-columns N           most columns accepted (default 10000)
   --interval DUR            bar interval for the quality warnings (500ms, 30s, 1m, 1h, 1d, 1w;
                             default: the median spacing, shown in the report)
   --calendar 24/7|weekdays  when bars are expected (default 24/7)

@@ -7,6 +7,9 @@ import { strategiesCommand } from "./commands/strategies";
 import { validateCommand } from "./commands/validate";
 import { verifyCommand } from "./commands/verify";
 import { COMMAND_HELP, MAIN_HELP } from "./help";
+import { exitCleanlyOnSignals } from "./signals/exit-on-signal";
+import { jsonError } from "./json-error";
+import { cliText } from "./commands/validate-hints";
 
 const version = (): string => {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -50,10 +53,15 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await dispatch(argv);
   } catch (error) {
-    const message = isPeakTradeError(error) ? error.toString() : toError(error).stack;
+    if (argv.includes("--json")) {
+      process.stdout.write(jsonError(error));
+      return EXIT.unreadable;
+    }
+    const message = isPeakTradeError(error) ? cliText(error.toString()) : toError(error).stack;
     process.stderr.write(`peak-smoke: ${message}\n`);
     return EXIT.unreadable;
   }
 }
 
+exitCleanlyOnSignals();
 process.exitCode = await main(process.argv.slice(2));

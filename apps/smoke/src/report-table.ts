@@ -1,9 +1,17 @@
 import type { OhlcvReport } from "@peak/contracts";
 
-/** Human output of `validate`: a summary line, then one row per violated rule. */
-export function formatReport(file: string, report: OhlcvReport): string {
+/**
+ * Human output of `validate`: a summary line, one row per violated rule, then `details`
+ * (example lines with the offending values).
+ */
+export function formatReport(
+  file: string,
+  report: OhlcvReport,
+  details: string[] = [],
+  firstLabel = "first rows",
+): string {
   if (report.ok) return `${file}: ${report.rows} rows, no violations\n`;
-  const header = ["rule", "column", "count", "first rows"];
+  const header = ["rule", "column", "count", firstLabel];
   const rows = report.violations.map((v) => [
     v.rule,
     v.column ?? "",
@@ -21,6 +29,7 @@ export function formatReport(file: string, report: OhlcvReport): string {
     `${file}: ${report.rows} rows, ${report.violations.length} rules violated (${total} findings)`,
     line(header),
     ...rows.map(line),
+    ...details,
     ...report.violations
       .filter((v) => v.hint)
       .slice(0, 1)

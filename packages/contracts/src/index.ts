@@ -1,6 +1,12 @@
 export { checkOhlcv } from "./ohlcv/check-ohlcv";
 export type { OhlcvTableInput } from "./ohlcv/check-ohlcv";
 export { validateOhlcv } from "./ohlcv/validate-ohlcv";
+export { fromCandles } from "./ohlcv/shapes/from-candles";
+export type { CandleObject, CandleRow } from "./ohlcv/shapes/from-candles";
+export { partitionOhlcv } from "./ohlcv/shapes/partition-ohlcv";
+export type { OhlcvPartition } from "./ohlcv/shapes/partition-ohlcv";
+export { EPOCH_UNITS } from "./time/epoch-unit";
+export type { EpochUnit, EpochUnitOption } from "./time/epoch-unit";
 export { OHLCV_RULES, OHLCV_VALUE_COLUMNS } from "./ohlcv/types";
 export type {
   OhlcvCheckOptions,
@@ -22,6 +28,9 @@ export { parseOhlcvCsv, parseOhlcvCsvStream } from "./csv/parse-ohlcv-csv";
 export { createOhlcvCsvParser } from "./csv/ohlcv-csv-parser";
 export type { OhlcvCsvParser } from "./csv/ohlcv-csv-parser";
 export type { OhlcvCsvOptions } from "./csv/csv-options";
+export type { OhlcvColumnMap, OhlcvColumnName } from "./csv/columns-map";
+export { OHLCV_LAYOUTS } from "./csv/layouts";
+export type { OhlcvLayout } from "./csv/layouts";
 export { parseTimestampText } from "./csv/iso-timestamp";
 export type { ParsedTimestamp } from "./csv/iso-timestamp";
 export { parseNumberText } from "./csv/number-text";

@@ -1,14 +1,22 @@
 import { brandFor, hasBrand, setBrand } from "./brand";
 import type { PeakErrorCode } from "./codes";
-import { toSafeJson, type JsonValue } from "./safe-json";
+import { chargeText, createBudget } from "./budget";
+import { copyContext } from "./copy-context";
+import { escapeControl } from "./escape-control";
+import { convertWithin, toSafeJson, type JsonValue } from "./safe-json";
+import { describeCause, serialiseCauses } from "./serialise-cause";
 
 const brand = brandFor("PeakTradeError");
+const MULTILINE = { multiline: true } as const;
 
 /** Options every `@peak/*` error accepts besides its message. */
 export interface PeakErrorOptions {
   /** How to fix the problem, shown as `Hint: …`. */
   hint?: string | undefined;
-  /** Where it happened (row, column, path, key…); copied and frozen. */
+  /**
+   * Where it happened (row, column, path, key…); copied (own enumerable keys, as `{ ...context }`)
+   * and frozen. A key whose getter throws keeps `"[unreadable: <reason>]"` instead.
+   */
   context?: Readonly<Record<string, unknown>> | undefined;
   /** The lower-level error this one wraps; kept as the standard `Error.cause`. */
   cause?: unknown;
@@ -31,6 +39,8 @@ export interface PeakErrorJson {
 /**
  * Base class of every error the `@peak/*` kit throws: a message, a `hint` that says how to
  * fix it, a frozen `context` that says where, the standard `cause`, and a stable `code`.
+ * Control characters in `message` and `hint` are escaped (line feeds and tabs are kept), so a
+ * message built from a file's or a user's text cannot send terminal escape sequences.
  *
  * @example
  * ```ts
@@ -51,10 +61,14 @@ export class PeakTradeError extends Error {
   readonly retryable: boolean;
 
   constructor(message: string, options: PeakErrorOptions = {}) {
-    super(message, "cause" in options ? { cause: options.cause } : undefined);
+    super(
+      typeof message === "string" ? escapeControl(message, MULTILINE) : message,
+      "cause" in options ? { cause: options.cause } : undefined,
+    );
     this.name = new.target.name;
-    this.hint = options.hint === "" ? undefined : options.hint;
-    this.context = Object.freeze({ ...options.context });
+    const hint = options.hint === "" ? undefined : options.hint;
+    this.hint = typeof hint === "string" ? escapeControl(hint, MULTILINE) : hint;
+    this.context = Object.freeze(copyContext(options.context));
     this.retryable = options.retryable ?? false;
     setBrand(this, brand);
   }
@@ -64,55 +78,46 @@ export class PeakTradeError extends Error {
     return hasBrand(value, brand);
   }
 
-  /** Plain, JSON-safe data: cycles, BigInt and other non-JSON context values are converted. */
+  /**
+   * Plain, JSON-safe data that never throws: cycles, BigInt and other non-JSON context values
+   * are converted, unreadable values become `"[unreadable: …]"`, the cause chain is cut after
+   * 100 links, and the whole result stays within about 64 KiB of JSON text (cut parts are
+   * marked `"[Truncated…]"`).
+   */
   toJSON(): PeakErrorJson {
+    // Charged in order of importance: message, hint, context, stack, then the causes.
+    const budget = createBudget();
+    const message = chargeText(this.message, budget);
+    const hint = this.hint === undefined ? undefined : chargeText(this.hint, budget);
+    const context = convertWithin(this.context, budget) as { [key: string]: JsonValue };
+    const stack = this.stack === undefined ? undefined : chargeText(this.stack, budget);
     const json: PeakErrorJson = {
       name: this.name,
       code: this.code,
-      message: this.message,
-      context: toSafeJson(this.context) as { [key: string]: JsonValue },
+      message,
+      context,
       retryable: this.retryable,
     };
-    if (this.hint !== undefined) json.hint = this.hint;
-    if (this.cause !== undefined) json.cause = serialiseCause(this.cause, new Set([this]));
-    if (this.stack !== undefined) json.stack = this.stack;
+    if (hint !== undefined) json.hint = hint;
+    if (this.cause !== undefined) json.cause = serialiseCauses(this.cause, this, budget);
+    if (stack !== undefined) json.stack = stack;
     return json;
   }
 
-  /** `Name: message`, then `Hint: …`, `Context: …` and `Caused by: …` lines where present. */
+  /**
+   * `Name: message`, then `Hint: …`, `Context: …` and `Caused by: …` lines where present;
+   * control characters are escaped (see {@link escapeControl}) and it never throws.
+   */
   override toString(): string {
-    const lines = [`${this.name}: ${this.message}`];
-    if (this.hint) lines.push(`Hint: ${this.hint}`);
+    const lines = [escapeControl(`${this.name}: ${this.message}`, MULTILINE)];
+    if (this.hint) lines.push(`Hint: ${escapeControl(this.hint, MULTILINE)}`);
     if (Object.keys(this.context).length > 0) {
-      lines.push(`Context: ${JSON.stringify(toSafeJson(this.context))}`);
+      lines.push(`Context: ${escapeControl(JSON.stringify(toSafeJson(this.context)))}`);
     }
     if (this.cause !== undefined) lines.push(`Caused by: ${describeCause(this.cause)}`);
     return lines.join("\n");
   }
 }
-
-// Walks the cause chain; `seen` stops an error that (indirectly) causes itself.
-const serialiseCause = (cause: unknown, seen: Set<unknown>): JsonValue => {
-  if (seen.has(cause)) return "[Circular]";
-  if (!(cause instanceof Error) && !PeakTradeError.isInstance(cause)) return toSafeJson(cause);
-  seen.add(cause);
-  const err = cause as Error & Partial<PeakTradeError>;
-  const out: { [key: string]: JsonValue } = { name: err.name, message: err.message };
-  if (typeof err.code === "string") out.code = err.code;
-  if (err.hint !== undefined) out.hint = err.hint;
-  if (err.context !== undefined) out.context = toSafeJson(err.context);
-  if (typeof err.retryable === "boolean") out.retryable = err.retryable;
-  if (err.stack !== undefined) out.stack = err.stack;
-  if (err.cause !== undefined) out.cause = serialiseCause(err.cause, seen);
-  return out;
-};
-
-const describeCause = (cause: unknown): string => {
-  if (cause instanceof Error || PeakTradeError.isInstance(cause)) {
-    return `${cause.name}: ${cause.message}`;
-  }
-  return JSON.stringify(toSafeJson(cause));
-};
 
 /**
  * True for any `PeakTradeError` (or subclass), even one thrown by another copy of

@@ -1,19 +1,18 @@
-/** A JSON value: what {@link toSafeJson} returns. */
-export type JsonValue =
-  | null
-  | boolean
-  | number
-  | string
-  | JsonValue[]
-  | { [key: string]: JsonValue };
+import { chargeText, createBudget, TRUNCATED, type Budget, type SafeJsonOptions } from "./budget";
+import { convertEntries, convertItems } from "./json-containers";
+import type { JsonValue } from "./json-value";
+import { readSafely, unreadable } from "./unreadable";
 
-const MAX_DEPTH = 10;
+export type { JsonValue };
 
 /**
  * Converts any value into plain JSON data without throwing: cycles become `"[Circular]"`,
  * BigInt becomes `"123n"`, non-finite numbers, functions and symbols become descriptive
  * strings, dates become ISO strings, maps and sets become objects and arrays, errors keep
- * their name and message, and nesting deeper than 10 levels becomes `"[Truncated]"`.
+ * their name and message. Hostile values are contained: a getter or Proxy trap that throws
+ * gives `"[unreadable: <reason>]"`, nesting deeper than `maxDepth` (10) gives `"[Truncated]"`,
+ * and once about `maxBytes` (64 KiB) of JSON text is produced the rest is cut with a
+ * `"[Truncated…]"` marker, so shared references cannot multiply the output without bound.
  *
  * @example
  * ```ts
@@ -22,48 +21,83 @@ const MAX_DEPTH = 10;
  * toSafeJson(ctx); // { n: "1n", self: "[Circular]" }
  * ```
  */
-export const toSafeJson = (value: unknown): JsonValue => convert(value, new WeakSet(), 0);
+export const toSafeJson = (value: unknown, options: SafeJsonOptions = {}): JsonValue =>
+  convertWithin(value, createBudget(options));
 
-const convert = (value: unknown, seen: WeakSet<object>, depth: number): JsonValue => {
+/** {@link toSafeJson} charging an existing budget (shared across one `toJSON()` call). */
+export const convertWithin = (value: unknown, budget: Budget): JsonValue =>
+  convert(value, budget, new WeakSet(), 0);
+
+const convert = (
+  value: unknown,
+  budget: Budget,
+  seen: WeakSet<object>,
+  depth: number,
+): JsonValue => {
+  if (budget.remaining <= 0) return TRUNCATED;
   switch (typeof value) {
     case "string":
+      return chargeText(value, budget);
     case "boolean":
+      budget.remaining -= 5;
       return value;
     case "number":
-      return Number.isFinite(value) ? value : String(value);
+      if (!Number.isFinite(value)) return chargeText(String(value), budget);
+      budget.remaining -= String(value).length;
+      return value;
     case "bigint":
-      return `${value}n`;
+      return chargeText(`${value}n`, budget);
     case "undefined":
+      budget.remaining -= 4;
       return null;
     case "symbol":
-      return value.toString();
+      return chargeText(String(value), budget);
     case "function":
-      return `[Function ${value.name || "anonymous"}]`;
+      return chargeText(`[Function ${functionName(value)}]`, budget);
     case "object":
-      return convertObject(value, seen, depth);
+      if (value === null) {
+        budget.remaining -= 4;
+        return null;
+      }
+      try {
+        return convertObject(value, budget, seen, depth);
+      } catch (thrown) {
+        return chargeText(unreadable(thrown), budget);
+      }
   }
 };
 
-const convertObject = (value: object | null, seen: WeakSet<object>, depth: number): JsonValue => {
-  if (value === null) return null;
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
-  if (seen.has(value)) return "[Circular]";
-  if (depth >= MAX_DEPTH) return "[Truncated]";
+const functionName = (fn: unknown): string => {
+  const name = readSafely(fn as object, "name");
+  return typeof name === "string" && name !== "" ? name : "anonymous";
+};
+
+const convertObject = (
+  value: object,
+  budget: Budget,
+  seen: WeakSet<object>,
+  depth: number,
+): JsonValue => {
+  if (value instanceof Date) {
+    return chargeText(Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString(), budget);
+  }
+  if (seen.has(value)) return chargeText("[Circular]", budget);
+  if (depth >= budget.maxDepth) return chargeText(TRUNCATED, budget);
   seen.add(value);
   try {
-    const next = (v: unknown) => convert(v, seen, depth + 1);
-    if (Array.isArray(value)) return value.map(next);
-    if (value instanceof Map)
-      return Object.fromEntries([...value].map(([k, v]) => [String(k), next(v)]));
-    if (value instanceof Set) return [...value].map(next);
-    if (ArrayBuffer.isView(value)) return `[${value.constructor.name} length=${value.byteLength}]`;
-    if (value instanceof Error) return { name: value.name, message: value.message };
-    const out: Record<string, JsonValue> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (v !== undefined) out[k] = next(v);
+    const next = (v: unknown): JsonValue => convert(v, budget, seen, depth + 1);
+    if (Array.isArray(value)) return convertItems(value, value.length, budget, next);
+    if (value instanceof Map) return convertEntries([...value], budget, next);
+    if (value instanceof Set) return convertItems([...value], value.size, budget, next);
+    if (ArrayBuffer.isView(value)) {
+      const name = String(readSafely(value.constructor, "name"));
+      return chargeText(`[${name} length=${value.byteLength}]`, budget);
     }
-    return out;
+    if (value instanceof Error) {
+      return { name: next(readSafely(value, "name")), message: next(readSafely(value, "message")) };
+    }
+    const keys = Object.keys(value);
+    return convertEntries(keys, budget, next, value);
   } finally {
     seen.delete(value);
   }

@@ -3,7 +3,8 @@ import { toSafeJson } from "./safe-json";
 /**
  * Turns any thrown value into an `Error` without losing it: an `Error` is returned as is;
  * anything else becomes an `Error` whose message says a non-Error was thrown and shows the
- * value, with the original value kept as `cause`.
+ * value, with the original value kept as `cause`. Never throws, even for a Proxy whose traps
+ * throw.
  *
  * @example
  * ```ts
@@ -13,11 +14,15 @@ import { toSafeJson } from "./safe-json";
  * ```
  */
 export const toError = (value: unknown): Error => {
-  if (value instanceof Error) return value;
-  if (isErrorLike(value)) {
-    const error = new Error(value.message, { cause: value });
-    if (typeof value.name === "string") error.name = value.name;
-    return error;
+  try {
+    if (value instanceof Error) return value;
+    if (isErrorLike(value)) {
+      const error = new Error(value.message, { cause: value });
+      if (typeof value.name === "string") error.name = value.name;
+      return error;
+    }
+  } catch {
+    // a Proxy or getter threw while we looked: describe it as a non-Error value below
   }
   return new Error(`A non-Error value was thrown: ${describe(value)}`, { cause: value });
 };

@@ -52,7 +52,7 @@ const checkCount = (option: string, value: number | undefined, fallback: number)
  * const metrics = registerResilienceMetrics({ registry });
  * metrics.observeBreaker(breaker);
  * const retry = retryWithBackoff({ onRetry: metrics.retryListener("kraken") });
- * metrics.observeHealth(healthCheck);
+ * metrics.observeHealth(health); // a HealthCheck instance
  * response.type(registry.contentType).send(await registry.metrics());
  * ```
  */

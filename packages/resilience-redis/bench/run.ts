@@ -5,6 +5,7 @@
 //    rotate the order; we print the median over rounds in ns per call and the ratio store/local.
 // 2. Propagation: a trip in store A (its own two Redis connections) until the breaker of
 //    store B is open; quorum 1, so one trip opens the shared state. Median and p99 over TRIALS.
+// 3. Fleet rate limiting vs rate-limiter-flexible and Bottleneck (bench/rate-limit.ts).
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { randomUUID } from "node:crypto";
@@ -13,6 +14,7 @@ import { ProviderError } from "@peak/errors";
 import { circuitBreaker } from "@peak/resilience";
 import { createRedisBreakerStore } from "../src/index";
 import { findRedisServer, startRedisServer } from "../src/test-support/redis-server";
+import { rateLimitBench } from "./rate-limit";
 
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 7);
 const TIME_MS = Number(process.env["BENCH_TIME_MS"] ?? 500);
@@ -105,6 +107,8 @@ const main = async (): Promise<void> => {
     overhead(server.url);
     console.log("");
     await propagation(server.url);
+    console.log("");
+    await rateLimitBench(server.url);
   } finally {
     await server.kill();
   }

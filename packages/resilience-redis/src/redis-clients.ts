@@ -1,4 +1,4 @@
-import { Redis } from "ioredis";
+import { Redis, type RedisOptions } from "ioredis";
 import { CLAIM_SCRIPT, RESOLVE_SCRIPT, SYNC_SCRIPT } from "./lua-scripts";
 import type { ResolvedStoreOptions } from "./store-options";
 
@@ -7,17 +7,24 @@ export const unrefSocket = (client: Redis): void => {
   (client.stream as { unref?: () => void } | undefined)?.unref?.();
 };
 
+/**
+ * Connection options for a store-owned client: connected on demand, no offline queue (commands
+ * fail fast while Redis is unreachable), no ioredis reconnection (the store's unref'd timer
+ * reconnects instead).
+ */
+export const clientOptions = (redis: RedisOptions, commandTimeoutMs: number): RedisOptions => ({
+  ...redis,
+  lazyConnect: true,
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 0,
+  autoResubscribe: false,
+  retryStrategy: () => null,
+  connectTimeout: commandTimeoutMs * 4,
+});
+
 /** The command connection (with the Lua scripts defined) and the pub/sub connection. */
 export const createClients = (options: ResolvedStoreOptions): [Redis, Redis] => {
-  const base = {
-    ...options.redis,
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    autoResubscribe: false,
-    retryStrategy: () => null,
-    connectTimeout: options.commandTimeoutMs * 4,
-  };
+  const base = clientOptions(options.redis, options.commandTimeoutMs);
   const client = new Redis({ ...base, commandTimeout: options.commandTimeoutMs });
   client.defineCommand("peakBreakerSync", { numberOfKeys: 2, lua: SYNC_SCRIPT });
   client.defineCommand("peakBreakerClaim", { numberOfKeys: 2, lua: CLAIM_SCRIPT });

@@ -39,35 +39,59 @@ export type ResolvedStoreOptions = Required<Omit<RedisBreakerStoreOptions, "redi
   readonly redis: RedisOptions;
 };
 
-const fail = (option: string, expected: string, got: unknown): never => {
-  throw new ConfigError(`createRedisBreakerStore: \`${option}\` must be ${expected}`, {
+const fail = (
+  option: string,
+  expected: string,
+  got: unknown,
+  owner = "createRedisBreakerStore",
+): never => {
+  throw new ConfigError(`${owner}: \`${option}\` must be ${expected}`, {
     hint: `Pass a valid \`${option}\` (got ${JSON.stringify(got) ?? String(got)})`,
-    context: { option, owner: "createRedisBreakerStore" },
+    context: { option, owner },
   });
 };
 
-const positive = (option: string, value: unknown, fallback: number, integer = false): number => {
+/** A positive finite number (or integer) option, or `fallback` when unset. */
+export const positive = (
+  option: string,
+  value: unknown,
+  fallback: number,
+  integer = false,
+  owner = "createRedisBreakerStore",
+): number => {
   if (value === undefined) return fallback;
   const ok = typeof value === "number" && value > 0 && Number.isFinite(value);
   if (!ok || (integer && !Number.isInteger(value))) {
-    return fail(option, integer ? "a positive integer" : "a positive finite number", value);
+    return fail(option, integer ? "a positive integer" : "a positive finite number", value, owner);
   }
   return value;
 };
 
-const text = (option: string, value: unknown, fallback: string): string => {
+/** A key-safe text option, or `fallback` when unset. */
+export const text = (
+  option: string,
+  value: unknown,
+  fallback: string,
+  owner = "createRedisBreakerStore",
+): string => {
   if (value === undefined) return fallback;
   if (typeof value !== "string" || !/^[\w.:-]+$/.test(value)) {
-    return fail(option, "a non-empty string of letters, digits, `_`, `.`, `:` or `-`", value);
+    return fail(
+      option,
+      "a non-empty string of letters, digits, `_`, `.`, `:` or `-`",
+      value,
+      owner,
+    );
   }
   return value;
 };
 
-const redisOptions = (value: unknown): RedisOptions => {
+/** A `redis://` URL or ioredis options, as ioredis options. */
+export const redisOptions = (value: unknown, owner = "createRedisBreakerStore"): RedisOptions => {
   if (value === undefined) return { host: "127.0.0.1", port: 6379 };
   if (typeof value === "object" && value !== null) return value as RedisOptions;
   if (typeof value !== "string" || !/^rediss?:\/\//.test(value)) {
-    return fail("redis", "a redis:// URL or an ioredis options object", value);
+    return fail("redis", "a redis:// URL or an ioredis options object", value, owner);
   }
   const url = new URL(value);
   const db = url.pathname.length > 1 ? Number(url.pathname.slice(1)) : undefined;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createRedisBreakerStore, type RedisBreakerStore } from "@peak/resilience-redis";
@@ -10,6 +10,7 @@ import { runDataSteps } from "../data-steps";
 import { runHealthStep } from "../health-step";
 import type { CliArgs } from "../cli-args";
 import { runProviderSteps } from "../provider-steps";
+import { forgetOnInterrupt, removeOnInterrupt, sweepOnInterrupt } from "../signals/temp-registry";
 import { formatStep, StepRunner } from "../steps";
 
 const positiveInt = (name: string, text: string | undefined, fallback: number): number => {
@@ -54,11 +55,15 @@ export async function runCommand(args: CliArgs, positionals: string[]): Promise<
   const rows = positiveInt("rows", args.values.rows, 100_000);
   const seed = positiveInt("seed", args.values.seed, 42);
   const plan = resolveBacktestPlan(args);
-  const out =
-    args.values.out === undefined
-      ? mkdtempSync(join(tmpdir(), "peak-smoke-"))
-      : resolve(args.values.out);
+  // A temp folder of our own goes away after the run unless --keep; Ctrl-C removes it too
+  // (or, with --keep or --out, only this process's half-written files).
+  const given = args.values.out;
+  const ownOut = given === undefined;
+  const keep = args.values.keep === true;
+  const out = given === undefined ? mkdtempSync(join(tmpdir(), "peak-smoke-")) : resolve(given);
   mkdirSync(out, { recursive: true });
+  if (ownOut && !keep) removeOnInterrupt(out);
+  else sweepOnInterrupt(out);
   const json = args.values.json === true;
   const store = redisStore(args.values.redis);
   const started = performance.now();
@@ -73,14 +78,18 @@ export async function runCommand(args: CliArgs, positionals: string[]): Promise<
   const providers = await runProviderSteps(runner, store);
   await runHealthStep(runner, { out, manifest: data.manifest, breakers: providers });
   const totalMs = performance.now() - started;
+  const removed = ownOut && !keep;
+  if (removed) rmSync(out, { recursive: true, force: true });
+  forgetOnInterrupt(out);
   const { manifest: _manifest, bars: _bars, ...facts } = data;
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ ok: runner.ok, rows, seed, out, ...facts, totalMs, steps: runner.results })}\n`,
+      `${JSON.stringify({ ok: runner.ok, rows, seed, out, removed, ...facts, totalMs, steps: runner.results })}\n`,
     );
   } else {
     const verdict = runner.ok ? "all steps passed" : "SOME STEPS FAILED";
-    process.stdout.write(`${verdict} in ${totalMs.toFixed(0)} ms; files in ${out}\n`);
+    const where = removed ? `temporary folder ${out} removed (--keep keeps it)` : `files in ${out}`;
+    process.stdout.write(`${verdict} in ${totalMs.toFixed(0)} ms; ${where}\n`);
   }
   return runner.ok ? EXIT.ok : EXIT.violations;
 }

@@ -50,7 +50,8 @@ describe("peak-smoke validate", () => {
       ohlcvCsv(4, (i, cells) => i === 2 && (cells[1] = "0")),
     );
     const run = runCli(["validate", file]);
-    expect(run.stdout).toMatch(/non_positive_price\s+open\s+1\s+2/);
+    expect(run.stdout).toMatch(/non_positive_price\s+open\s+1\s+4/);
+    expect(run.stdout).toContain("line 4: open 0");
     expect(run.code).toBe(1);
   });
 
@@ -65,8 +66,11 @@ describe("peak-smoke validate", () => {
   it("fails with exit code 2 on a missing file and names it", () => {
     const run = runCli(["validate", "/nonexistent/bars.csv", "--json"]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toBe("");
-    expect(run.stderr).toContain("/nonexistent/bars.csv");
+    expect(run.stderr).toBe("");
+    const { error } = JSON.parse(run.stdout);
+    expect(error.message).toContain("/nonexistent/bars.csv");
+    expect(Object.keys(error)).toEqual(["name", "code", "message", "hint"]);
+    expect(runCli(["validate", "/nonexistent/bars.csv"]).stderr).toContain("/nonexistent/bars.csv");
   });
 
   it("fails with exit code 2 on a truncated Parquet file", () => {
@@ -75,7 +79,7 @@ describe("peak-smoke validate", () => {
     const file = join(t.dir, "bars.parquet");
     expect(runCli(["validate", file, "--json"]).code).toBe(0);
     truncateSync(file, 100);
-    const run = runCli(["validate", file, "--json"]);
+    const run = runCli(["validate", file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("bars.parquet");
   });

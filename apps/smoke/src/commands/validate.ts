@@ -5,40 +5,69 @@ import {
   checkOhlcv,
   createOhlcvCsvParser,
   type OhlcvCheckOptions,
+  type OhlcvCsvOptions,
   type OhlcvReport,
 } from "@peak/contracts";
 import { chainError, isPeakTradeError, PeakTradeError } from "@peak/errors";
 import { EXIT, usageError } from "../cli-error";
 import type { CliArgs } from "../cli-args";
+import { reportDetails, type CellSource } from "../report-details";
 import { formatReport } from "../report-table";
 import { formatWarnings } from "../warnings-table";
 import { failsOnWarnings, qualityOptions } from "./quality-flags";
+import { csvOptionsFromFlags, timeOptionsFromFlags } from "./validate-flags";
+import { cliText } from "./validate-hints";
 
 const FORMATS = [".csv", ".parquet", ".arrow"];
 
-/** `peak-smoke validate <file>`: exit 0 clean, 1 violations, 2 unreadable or bad arguments. */
+interface Checked {
+  report: OhlcvReport;
+  cells: CellSource;
+  /** 1-based file line of a data row (CSV only). */
+  lineOf: ((row: number) => number) | undefined;
+}
+
+/** `peak-smoke validate <file|->`: exit 0 clean, 1 violations, 2 unreadable or bad arguments. */
 export async function validateCommand(args: CliArgs, positionals: string[]): Promise<number> {
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0) {
     throw usageError(
       "validate takes exactly one file",
-      "Usage: peak-smoke validate <file> [--json]",
+      "Usage: peak-smoke validate <file|-> [--json] (`-` reads CSV from stdin)",
     );
   }
-  const ext = extname(file).toLowerCase();
+  const ext = file === "-" ? ".csv" : extname(file).toLowerCase();
   if (!FORMATS.includes(ext)) {
     throw usageError(
       `Unsupported file type \`${ext || "(none)"}\` for ${file}`,
-      "Use a .csv, .parquet or .arrow file.",
+      "Use a .csv, .parquet or .arrow file, or - for CSV on stdin.",
     );
   }
   const options = { ...checkOptions(args), quality: qualityOptions(args) };
+  const csv = csvOptionsFromFlags(args);
   const json = args.values.json === true;
-  const report = await readAndCheck(file, ext, options, !json && process.stderr.isTTY);
-  if (json) process.stdout.write(`${JSON.stringify({ ...report, file })}\n`);
-  else process.stdout.write(formatReport(file, report) + formatWarnings(report));
+  const progress = !json && file !== "-" && process.stderr.isTTY;
+  const { report: raw, cells, lineOf } = await readAndCheck(file, ext, options, csv, progress);
+  const report = { ...raw, violations: raw.violations.map((v) => ({ ...v, ...hintOf(v.hint) })) };
+  if (json) {
+    const violations = report.violations.map((v) =>
+      lineOf === undefined ? v : { ...v, lines: v.rows.map(lineOf) },
+    );
+    process.stdout.write(`${JSON.stringify({ ...report, violations, file })}\n`);
+  } else {
+    const where = (row: number) => (lineOf === undefined ? `row ${row}` : `line ${lineOf(row)}`);
+    const details = reportDetails(report, cells, where);
+    if (lineOf === undefined) process.stdout.write(formatReport(file, report, details));
+    else {
+      const violations = report.violations.map((v) => ({ ...v, rows: v.rows.map(lineOf) }));
+      process.stdout.write(formatReport(file, { ...report, violations }, details, "first lines"));
+    }
+    process.stdout.write(formatWarnings(report));
+  }
   return report.ok && !failsOnWarnings(args, report) ? EXIT.ok : EXIT.violations;
 }
+
+const hintOf = (hint: string | undefined) => (hint === undefined ? {} : { hint: cliText(hint) });
 
 const checkOptions = (args: CliArgs): OhlcvCheckOptions => {
   const v = args.values;
@@ -51,6 +80,7 @@ const checkOptions = (args: CliArgs): OhlcvCheckOptions => {
     strict: v["no-strict"] !== true,
     requireTz: v["no-require-tz"] !== true,
     allowPartialNans: v["allow-partial-nans"] === true,
+    ...timeOptionsFromFlags(args),
   };
 };
 
@@ -58,19 +88,20 @@ async function readAndCheck(
   file: string,
   ext: string,
   options: OhlcvCheckOptions,
+  csv: OhlcvCsvOptions,
   progress: boolean,
-): Promise<OhlcvReport> {
+): Promise<Checked> {
   try {
     if (ext !== ".csv") {
-      return checkOhlcv(
-        await atomicRead(file, { format: ext === ".arrow" ? "arrow" : "parquet" }),
-        options,
-      );
+      const table = await atomicRead(file, { format: ext === ".arrow" ? "arrow" : "parquet" });
+      return { report: checkOhlcv(table, options), cells: table, lineOf: undefined };
     }
-    return checkOhlcv(await parseCsvFile(file, options, progress), options);
+    const parser = await parseCsvFile(file, csv, progress);
+    const table = parser.finish();
+    return { report: checkOhlcv(table, options), cells: table, lineOf: parser.lineOf };
   } catch (error) {
     if (isPeakTradeError(error) && error.code !== "PEAK_TRADE") throw error;
-    throw chainError(error, `Cannot read ${file}`, {
+    throw chainError(error, `Cannot read ${file === "-" ? "stdin" : file}`, {
       as: PeakTradeError,
       hint: "Check that the file exists, is readable and is not truncated.",
       context: { file },
@@ -78,12 +109,16 @@ async function readAndCheck(
   }
 }
 
-async function parseCsvFile(file: string, options: OhlcvCheckOptions, progress: boolean) {
-  const total = statSync(file).size;
-  const parser = createOhlcvCsvParser({ requireTz: options.requireTz ?? true });
+async function parseCsvFile(file: string, options: OhlcvCsvOptions, progress: boolean) {
+  const total = file === "-" ? 0 : statSync(file).size;
+  const parser = createOhlcvCsvParser(options);
+  const source =
+    file === "-"
+      ? process.stdin.setEncoding("utf8")
+      : createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
   let read = 0;
   let shown = -1;
-  for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) {
+  for await (const chunk of source) {
     parser.push(chunk as string);
     read += Buffer.byteLength(chunk as string);
     const pct = Math.floor((read / Math.max(total, 1)) * 100);
@@ -93,5 +128,5 @@ async function parseCsvFile(file: string, options: OhlcvCheckOptions, progress: 
     }
   }
   if (progress) process.stderr.write("\n");
-  return parser.finish();
+  return parser;
 }

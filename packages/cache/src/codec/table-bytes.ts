@@ -1,6 +1,7 @@
 import type { ColumnTable } from "arquero";
 import type { ParquetCompression } from "./parquet-codec";
 import { decodeTable, encodeTable } from "./table-codec";
+import { rejectUnknownOptions } from "../shared/known-options";
 
 /**
  * Encodes a table in memory exactly as {@link atomicWrite} would store it: Parquet or Arrow IPC
@@ -16,12 +17,14 @@ export const tableToBytes = (
   table: ColumnTable,
   format: "parquet" | "arrow",
   options: { timestampColumns?: readonly string[]; compression?: ParquetCompression } = {},
-): Promise<Uint8Array> =>
-  encodeTable(table, "(in memory)", {
+): Promise<Uint8Array> => {
+  rejectUnknownOptions(options, ["timestampColumns", "compression"], "tableToBytes");
+  return encodeTable(table, "(in memory)", {
     format,
     timestampColumns: options.timestampColumns ?? ["timestamp"],
     compression: options.compression ?? "snappy",
   });
+};
 
 /**
  * Decodes Parquet or Arrow IPC bytes as {@link atomicRead} does: timestamp columns come back as
@@ -33,4 +36,7 @@ export const tableFromBytes = (
   bytes: Uint8Array,
   format: "parquet" | "arrow",
   options: { dates?: "number" | "date" } = {},
-): Promise<ColumnTable> => decodeTable(bytes, "(in memory)", format, options.dates ?? "number");
+): Promise<ColumnTable> => {
+  rejectUnknownOptions(options, ["dates"], "tableFromBytes");
+  return decodeTable(bytes, "(in memory)", format, options.dates ?? "number");
+};

@@ -1,10 +1,12 @@
 import { dirname, join, resolve } from "node:path";
-import { ConfigError } from "@peak/errors";
+import { CacheCorruptionError, ConfigError, isPeakTradeError } from "@peak/errors";
+import { CacheWriteError, errnoCode } from "../shared/cache-write-error";
 import { mergeEntries, readManifest, sortEntries, writeManifest } from "./manifest-io";
 import { entryFor, newManifestData, type CreateManifestOptions } from "./manifest-data";
 import type { ManifestData, ManifestEntry } from "./manifest-schema";
 import { validateEntries, type ManifestValidation } from "./manifest-validate";
-import { acquireLock, type LockOptions } from "../lock/path-lock";
+import { acquireLock, LOCK_OPTION_KEYS, type LockOptions } from "../lock/path-lock";
+import { rejectUnknownOptions } from "../shared/known-options";
 import { lockPathFor } from "../shared/temp-name";
 
 /** Options of {@link CacheManifest.load} and shared by every manifest. */
@@ -22,7 +24,7 @@ export interface ManifestOptions {
  * @example
  * ```ts
  * const manifest = CacheManifest.create({ dir: "cache", runId: "run-42", gitSha, configHash });
- * await manifest.addFile("cache/BTC-1h.parquet");
+ * await manifest.addFile("BTC-1h.parquet"); // relative to `dir`: cache/BTC-1h.parquet
  * await manifest.save();
  * const { valid, errors } = await (await CacheManifest.load("cache/manifest.json")).validate();
  * ```
@@ -53,13 +55,17 @@ export class CacheManifest {
   /**
    * Loads and checks a saved manifest.
    *
-   * @throws {CacheCorruptionError} on malformed JSON, an unknown version, a schema error or an
-   *   entry outside the folder.
+   * @throws {CacheCorruptionError} on malformed JSON, an unknown version, a schema error, an
+   *   entry outside the folder, or a file that cannot be read (`context.errorCode`, e.g. EACCES).
    * @throws {ConfigError} when the file does not exist.
    */
   static async load(path: string, options: ManifestOptions = {}): Promise<CacheManifest> {
+    rejectUnknownOptions(options, ["now", "lock"], "CacheManifest.load");
+    rejectUnknownOptions(options.lock, [...LOCK_OPTION_KEYS], "CacheManifest.load lock");
     const abs = resolve(path);
-    const data = await readManifest(abs);
+    const data = await readManifest(abs).catch((error: unknown) => {
+      throw typedFailure(error, abs, "load");
+    });
     if (data === undefined) {
       throw new ConfigError(`Manifest not found: ${abs}`, {
         hint: "Create it with CacheManifest.create(…).save()",
@@ -85,12 +91,14 @@ export class CacheManifest {
 
   /**
    * Hashes a file inside the folder and records it (replacing an entry with the same path).
+   * A relative `path` is relative to the manifest folder (`dir`), not the working directory.
    * In memory only: call `save()` to persist.
    *
    * @throws {ConfigError} when the path leaves the folder (`../`, absolute elsewhere, a symlink
    *   out) or the file does not exist.
    */
   async addFile(path: string, options: { schemaVersion?: string } = {}): Promise<ManifestEntry> {
+    rejectUnknownOptions(options, ["schemaVersion"], "CacheManifest.addFile");
     const entry = await entryFor(this.dir, path, options.schemaVersion ?? "v1", this.#now());
     this.#data.files = sortEntries([
       ...this.#data.files.filter((e) => e.path !== entry.path),
@@ -105,25 +113,31 @@ export class CacheManifest {
    * its entries (same path: the later `addedAt` wins), so concurrent writers lose nothing.
    *
    * @throws {CacheCorruptionError} when the manifest on disk is damaged.
-   * @throws {CacheWriteError} when the write or the lock fails.
+   * @throws {CacheWriteError} when the write or the lock fails (`context.errorCode`: `ENOSPC`,
+   *   `EACCES`, `LOCK_TIMEOUT`…); the manifest on disk is then unchanged.
    */
   async save(): Promise<void> {
-    const release = await acquireLock(
-      lockPathFor(join(this.dir, `${this.path.slice(this.dir.length + 1)}.rmw`)),
-      this.#options.lock,
-    );
+    const rmw = lockPathFor(join(this.dir, `${this.path.slice(this.dir.length + 1)}.rmw`));
     try {
-      const disk = await readManifest(this.path);
-      if (disk !== undefined) this.#data.files = mergeEntries(disk.files, this.#data.files);
-      this.#data.updatedAt = this.#now();
-      await writeManifest(this.path, this.#data);
-    } finally {
-      await release();
+      const lock = await acquireLock(rmw, this.#options.lock);
+      try {
+        const disk = await readManifest(this.path);
+        const files =
+          disk === undefined ? this.#data.files : mergeEntries(disk.files, this.#data.files);
+        const data = { ...this.#data, files, updatedAt: this.#now() };
+        await writeManifest(this.path, data, this.#options.lock);
+        this.#data = data;
+      } finally {
+        await lock.release();
+      }
+    } catch (error) {
+      throw typedFailure(error, this.path, "save");
     }
   }
 
   /** Checks every entry: missing files, size and (unless `checksums: false`) checksum mismatches. */
-  validate(options: { checksums?: boolean } = {}): Promise<ManifestValidation> {
+  async validate(options: { checksums?: boolean } = {}): Promise<ManifestValidation> {
+    rejectUnknownOptions(options, ["checksums"], "CacheManifest.validate");
     return validateEntries(this.dir, this.#data.files, options.checksums ?? true);
   }
 
@@ -132,3 +146,19 @@ export class CacheManifest {
     return structuredClone(this.#data);
   }
 }
+
+// Kit errors pass through; raw file-system errors become typed ones naming the path and errno.
+const typedFailure = (error: unknown, path: string, action: "load" | "save") => {
+  if (isPeakTradeError(error)) return error;
+  const errorCode = errnoCode(error) ?? "UNKNOWN";
+  const options = { context: { path, errorCode }, cause: error };
+  return action === "load"
+    ? new CacheCorruptionError(`Cannot read manifest ${path} (${errorCode})`, {
+        ...options,
+        hint: "Check that the file is a readable regular file (permissions), or rebuild it",
+      })
+    : new CacheWriteError(`Cannot save manifest ${path} (${errorCode})`, {
+        ...options,
+        hint: "Check free space and that the folder is writable; the manifest on disk is unchanged",
+      });
+};

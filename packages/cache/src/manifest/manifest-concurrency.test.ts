@@ -1,19 +1,15 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleChild, startWriter } from "../shared/__fixtures__/bundle-child";
+import { describe, expect, it } from "vitest";
+import { useBundledChild } from "../shared/__fixtures__/use-child";
+import { startWriter } from "../shared/__fixtures__/bundle-child";
 import { useTempDirs } from "../shared/__fixtures__/temp-dir";
 import { CacheManifest } from "./cache-manifest";
 
 const tempDir = useTempDirs();
-let work: string;
-let script: string;
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), "peak-manifest-race-"));
-  script = await bundleChild(work, new URL("__fixtures__/manifest-child.ts", import.meta.url));
-});
-afterAll(() => rm(work, { recursive: true, force: true }));
+const SAVERS = 8;
+const SAVES = 100;
+const bundled = useBundledChild(new URL("__fixtures__/manifest-child.ts", import.meta.url));
 
 describe("concurrent CacheManifest saves", () => {
   it("keeps every entry when two instances in one process save in turn", async () => {
@@ -29,13 +25,18 @@ describe("concurrent CacheManifest saves", () => {
     expect(loaded.files.map((f) => f.path)).toEqual(["a.bin", "b.bin"]);
   });
 
-  it("loses no entry when two processes add files to one manifest at once", async () => {
-    const dir = await mkdtemp(join(work, "dir-"));
-    const children = ["p", "q"].map((prefix) => startWriter(script, [dir, prefix, "15"]));
+  it(`loses no entry when ${SAVERS} processes each save ${SAVES} new entries into one manifest`, async () => {
+    const dir = await mkdtemp(join(bundled.work, "dir-"));
+    const prefixes = Array.from({ length: SAVERS }, (_, i) => `p${i}`);
+    const children = prefixes.map((prefix) =>
+      startWriter(bundled.script, [dir, prefix, String(SAVES)]),
+    );
     const results = await Promise.all(children.map((c) => c.exited));
-    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    expect(results.map((r) => r.code)).toEqual(prefixes.map(() => 0));
     const manifest = await CacheManifest.load(join(dir, "manifest.json"));
-    expect(manifest.files).toHaveLength(30);
+    const lost = SAVERS * SAVES - manifest.files.length;
+    console.info(`manifest merge: ${SAVERS} x ${SAVES} saves, ${lost} entries lost`);
+    expect(lost).toBe(0);
     expect(await manifest.validate()).toEqual({ valid: true, errors: [] });
-  }, 30_000);
+  }, 300_000);
 });

@@ -1,5 +1,8 @@
+import { existsSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { ConfigError } from "@peak/errors";
 import { hashFile } from "./hash-file";
+import { rejectUnknownOptions } from "../shared/known-options";
 import { entryPathFor } from "./manifest-paths";
 import { MANIFEST_VERSION, type ManifestData, type ManifestEntry } from "./manifest-schema";
 
@@ -18,12 +21,15 @@ export interface CreateManifestOptions {
   now?: () => Date;
 }
 
+const CREATE_KEYS = ["dir", "runId", "gitSha", "configHash", "fileName", "now"];
+
 /**
  * A fresh manifest document stamped with this runtime and platform.
  *
- * @throws {ConfigError} when `dir` or `runId` is missing.
+ * @throws {ConfigError} when `dir` or `runId` is missing, or for an unknown option.
  */
 export const newManifestData = (options: CreateManifestOptions): ManifestData => {
+  rejectUnknownOptions(options, CREATE_KEYS, "CacheManifest.create");
   for (const key of ["dir", "runId"] as const) {
     if (typeof options[key] !== "string" || options[key] === "") {
       throw new ConfigError(`CacheManifest.create needs \`${key}\``, {
@@ -46,8 +52,19 @@ export const newManifestData = (options: CreateManifestOptions): ManifestData =>
   };
 };
 
+/** What to do about a path `addFile` cannot take: relative paths are relative to `dir`. */
+const addFileHint = (dir: string, path: string, reason: string): string => {
+  const fromCwd = relative(dir, resolve(path));
+  const cwdMeant =
+    !isAbsolute(path) && existsSync(resolve(path)) && fromCwd !== "" && !fromCwd.startsWith("..");
+  const relativeTo = `A relative path is relative to the manifest folder ${dir}, not the working directory`;
+  if (cwdMeant) return `${relativeTo}: pass "${fromCwd.split(sep).join("/")}"`;
+  if (reason === "missing") return `${relativeTo}; no file at ${resolve(dir, path)}`;
+  return `Add files inside ${dir} (no ../, no symlinks pointing out)`;
+};
+
 /**
- * Hashes a file inside `dir` and builds its manifest entry.
+ * Hashes a file inside `dir` and builds its manifest entry. A relative `path` is relative to `dir`.
  *
  * @throws {ConfigError} when the path leaves `dir` (`../`, absolute elsewhere, a symlink out)
  *   or the file does not exist.
@@ -61,7 +78,7 @@ export const entryFor = async (
   const where = await entryPathFor(dir, path);
   if (!where.ok) {
     throw new ConfigError(`Cannot add ${path} to the manifest: it is ${where.reason}`, {
-      hint: `Add files inside ${dir} (no ../, no symlinks pointing out)`,
+      hint: addFileHint(dir, path, where.reason),
       context: { path, dir, reason: where.reason },
     });
   }

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { CacheCorruptionError } from "@peak/errors";
 import { atomicWrite } from "../write/atomic-write";
+import type { LockOptions } from "../lock/path-lock";
 import { staysInside, storedPathProblem } from "./manifest-paths";
 import {
   MANIFEST_VERSION,
@@ -69,12 +70,16 @@ export const readManifest = async (path: string): Promise<ManifestData | undefin
 };
 
 /** Serialises deterministically (fixed key order, entries sorted by path, trailing newline) and writes atomically. */
-export const writeManifest = async (path: string, data: ManifestData): Promise<void> => {
+export const writeManifest = async (
+  path: string,
+  data: ManifestData,
+  lock?: LockOptions,
+): Promise<void> => {
   const files = sortEntries(data.files);
   await atomicWrite(
     `${JSON.stringify(manifestSchema.parse({ ...data, files }), null, 2)}\n`,
     path,
-    { format: "bytes" },
+    { format: "bytes", ...(lock ? { lock } : {}) },
   );
 };
 

@@ -3,6 +3,7 @@ import type { ColumnTable } from "arquero";
 import { ConfigError } from "@peak/errors";
 import { CHECKSUM_ALGORITHMS, type ChecksumAlgorithm } from "../sidecar/checksum";
 import { readOnce } from "./read-once";
+import { rejectUnknownOptions } from "../shared/known-options";
 import { decodeTable } from "../codec/table-codec";
 import { resolveFormat, type CacheFormat } from "../codec/table-types";
 import { readVerified } from "./verify-read";
@@ -72,6 +73,7 @@ export async function atomicRead(
       context: { path: String(path) },
     });
   }
+  rejectUnknownOptions(options, ["verifyChecksum", "format", "dates"], "atomicRead");
   const target = resolve(path);
   const format = resolveFormat(target, options.format);
   const algorithms = algorithmsFor(options.verifyChecksum);

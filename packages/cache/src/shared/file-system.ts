@@ -1,5 +1,5 @@
 import { constants } from "node:fs";
-import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
+import { lstat, mkdir, open, readFile, rename, unlink } from "node:fs/promises";
 
 /** The part of a file handle the atomic writer uses (a Node `FileHandle` fits). */
 export interface CacheWriteHandle {
@@ -28,6 +28,8 @@ export interface CacheFileSystem {
   mkdir(dir: string): Promise<void>;
   /** Reads a whole small file (sidecars, locks), or returns undefined when it is missing. */
   readSmall(path: string): Promise<string | undefined>;
+  /** Whether anything exists at `path` (lstat; a dangling symlink counts). */
+  exists(path: string): Promise<boolean>;
 }
 
 const EXCLUSIVE =
@@ -76,6 +78,14 @@ export const nodeFileSystem: CacheFileSystem = {
   syncDir,
   mkdir: async (dir) => void (await mkdir(dir, { recursive: true })),
   readSmall,
+  exists: (path) =>
+    lstat(path).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return false;
+        throw error;
+      },
+    ),
 };
 
 /** Fills the gaps of a partial override with the real file system. */

@@ -1,12 +1,11 @@
 import { dirname, resolve } from "node:path";
 import { ConfigError } from "@peak/errors";
 import { CacheWriteError, errnoCode } from "../shared/cache-write-error";
-import { CHECKSUM_ALGORITHMS, createDigester, type ChecksumAlgorithm } from "../sidecar/checksum";
-import { resolveFileSystem, unlinkQuietly, type CacheFileSystem } from "../shared/file-system";
+import { createDigester, type ChecksumAlgorithm } from "../sidecar/checksum";
+import { resolveFileSystem, unlinkQuietly } from "../shared/file-system";
 import { acquireLock } from "../lock/path-lock";
 import { sidecarPath } from "../sidecar/sidecar";
-import { swapIntoPlace } from "./sidecar-swap";
-import { encodeTable } from "../codec/table-codec";
+import { swapIntoPlace, type SwapPlan } from "./sidecar-swap";
 import { isTable, resolveFormat, type CacheData } from "../codec/table-types";
 import { lockPathFor } from "../shared/temp-name";
 import {
@@ -30,22 +29,17 @@ const toBytes = async (data: CacheData, path: string, opts: ResolvedWriteOptions
   const format = resolveFormat(path, opts.format);
   if (typeof data === "string") return new TextEncoder().encode(data);
   if (data instanceof Uint8Array) return data;
-  if (isTable(data) && format !== "bytes") return encodeTable(data, path, { ...opts, format });
+  if (isTable(data) && format !== "bytes") {
+    // Loaded on first use: writing bytes never pays for arquero and the Parquet codec.
+    const { encodeTable } = await import("../codec/table-codec");
+    return encodeTable(data, path, { ...opts, format });
+  }
   throw new ConfigError(`atomicWrite cannot store this value at ${path}`, {
     hint: isTable(data)
       ? 'Tables need a .parquet or .arrow path, or format: "parquet" | "arrow"'
       : "Pass an arquero table, a Uint8Array/Buffer or a string",
     context: { path, format, type: typeof data },
   });
-};
-
-// Without `checksum`, an existing sidecar is still swapped safely: hash with its algorithm.
-const pickAlgorithm = async (fs: CacheFileSystem, path: string, wanted?: ChecksumAlgorithm) => {
-  if (wanted !== undefined) return wanted;
-  for (const algorithm of CHECKSUM_ALGORITHMS) {
-    if ((await fs.readSmall(sidecarPath(path, algorithm))) !== undefined) return algorithm;
-  }
-  return undefined;
 };
 
 /**
@@ -87,49 +81,38 @@ export const atomicWrite = async (
       cause: error,
     });
   }
-  const algorithm = await pickAlgorithm(fs, target, opts.algorithm);
+  const algorithm = opts.algorithm;
   const digester = algorithm === undefined ? undefined : await createDigester(algorithm);
   const tempPath = await writeTemp(fs, target, bytes, digester, opts.mode);
   const digest =
     algorithm === undefined || digester === undefined
       ? undefined
       : { algorithm, hex: digester.digest() };
-  await publish(fs, target, tempPath, options, {
-    mode: opts.mode,
-    keepSidecar: opts.algorithm !== undefined,
-    ...(digest ? { digest } : {}),
-  });
+  await publish(
+    { fs, path: target, tempPath, bytes, mode: opts.mode, ...(digest ? { digest } : {}) },
+    options,
+  );
   const result: AtomicWriteResult = { path: target, size: bytes.length };
-  if (digest !== undefined && opts.algorithm !== undefined) {
+  if (digest !== undefined)
     result.checksum = { ...digest, sidecar: sidecarPath(target, digest.algorithm) };
-  }
   return result;
 };
 
-const publish = async (
-  fs: CacheFileSystem,
-  path: string,
-  tempPath: string,
-  options: AtomicWriteOptions,
-  plan: {
-    mode: number;
-    keepSidecar: boolean;
-    digest?: { algorithm: ChecksumAlgorithm; hex: string };
-  },
-) => {
+// Takes the path's lock, swaps, releases; any failure removes the temp file and is typed.
+const publish = async (plan: SwapPlan, options: AtomicWriteOptions) => {
   try {
-    const release = await acquireLock(lockPathFor(path), options.lock);
+    const lock = await acquireLock(lockPathFor(plan.path), options.lock);
     try {
-      await swapIntoPlace({ fs, path, tempPath, ...plan });
+      await swapIntoPlace({ ...plan, stillHeld: () => lock.held() });
     } finally {
-      await release();
+      await lock.release();
     }
   } catch (error) {
-    await unlinkQuietly(fs, tempPath).catch(() => undefined);
+    await unlinkQuietly(plan.fs, plan.tempPath).catch(() => undefined);
     if (CacheWriteError.isInstance(error)) throw error;
-    throw new CacheWriteError(`Cannot publish ${path}`, {
+    throw new CacheWriteError(`Cannot publish ${plan.path}`, {
       hint: "Check free space and permissions; the previous file was kept unless the rename happened",
-      context: { path, errorCode: errnoCode(error) ?? "UNKNOWN" },
+      context: { path: plan.path, errorCode: errnoCode(error) ?? "UNKNOWN" },
       cause: error,
     });
   }

@@ -1,9 +1,10 @@
-import { readdir, readFile, stat, unlink } from "node:fs/promises";
-import { hostname } from "node:os";
+import { lstat, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { ConfigError } from "@peak/errors";
-import { isPidAlive } from "../lock/path-lock";
+import { breakIfAbandoned } from "../lock/path-lock";
+import { isPidAlive } from "../lock/owner-token";
 import { repairSidecars } from "./repair-sidecars";
+import { rejectUnknownOptions } from "../shared/known-options";
 import { classifyName } from "../shared/temp-name";
 
 /** Options of {@link cleanup}. */
@@ -16,44 +17,42 @@ export interface CleanupOptions {
   now?: () => number;
   /** Whether a pid is running. @defaultValue `process.kill(pid, 0)` */
   isAlive?: (pid: number) => boolean;
-  /** Rewrite two-digest sidecars left by a crash to the digest matching the data. @defaultValue true */
+  /** Finish the sidecars of writes that crashed mid-swap (see {@link cleanup}). @defaultValue true */
   repairSidecars?: boolean;
 }
 
+const CLEANUP_KEYS = ["olderThanMs", "checkPid", "now", "isAlive", "repairSidecars"];
+
 /** What {@link cleanup} removed and repaired (absolute paths). */
 export interface CleanupResult {
+  /** Temp files, abandoned locks, and sidecars that no longer belong to their data. */
   removed: string[];
   /** Sidecars rewritten from two digests (mid-swap crash) to the one matching their data. */
   repaired: string[];
 }
 
-const lockOwner = async (path: string): Promise<number | undefined> => {
-  try {
-    const info = JSON.parse(await readFile(path, "utf8")) as { pid?: unknown; host?: unknown };
-    return info.host === hostname() && typeof info.pid === "number" ? info.pid : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
 /**
- * Sweeps a cache folder (not recursive) for leftovers of crashed writers: temporary files
- * (`.<name>.peaktmp-<pid>-<hex>`) and swap locks (`.<name>.peaklock`). One is removed when it is
- * older than `olderThanMs`, or when its writer's pid is gone (same host). Nothing else is touched;
- * the current process's own files are only removed by age. Then sidecars left listing two
- * digests by a crash mid-swap are rewritten to the digest that matches their data, so
- * `sha256sum -c` passes again.
+ * Sweeps a cache folder (not recursive) for leftovers of crashed writers: temporary files and
+ * folders (`.<name>.peaktmp-<pid>-<hex>`) and swap locks (`.<name>.peaklock/`). One is removed
+ * when it is older than `olderThanMs`, or when its writer's pid is gone (same host); a lock is
+ * broken with the lock's own compare-and-remove, so a lock taken meanwhile is never touched.
+ * Then, under each entry's lock, it finishes every crashed swap: sidecars whose data file is
+ * missing are removed, a sidecar listing two digests keeps the one matching the data, and after
+ * an interrupted algorithm switch the sidecar that no longer matches is removed (when another
+ * one matches; if none does, that is real corruption and stays). Afterwards each sidecar lists
+ * exactly its data's digest, so `sha256sum -c` passes.
  *
  * @example
  * ```ts
  * const { removed } = await cleanup("cache", { olderThanMs: 60 * 60_000 });
  * ```
- * @throws {ConfigError} for a negative `olderThanMs`.
+ * @throws {ConfigError} for a negative `olderThanMs` or an unknown option.
  */
 export const cleanup = async (
   dir: string,
   options: CleanupOptions = {},
 ): Promise<CleanupResult> => {
+  rejectUnknownOptions(options, CLEANUP_KEYS, "cleanup");
   const { olderThanMs = 900_000, checkPid = true, now = Date.now, isAlive = isPidAlive } = options;
   if (!(olderThanMs >= 0)) {
     throw new ConfigError(`Invalid cleanup option \`olderThanMs\`: ${olderThanMs}`, {
@@ -67,16 +66,21 @@ export const cleanup = async (
     const kind = classifyName(name);
     if (kind.kind === "other") continue;
     const path = join(dir, name);
-    const info = await stat(path).catch(() => undefined);
+    const info = await lstat(path).catch(() => undefined);
     if (info === undefined) continue;
-    const pid = kind.kind === "temp" ? kind.pid : await lockOwner(path);
-    const dead = checkPid && pid !== undefined && pid !== process.pid && !isAlive(pid);
+    if (kind.kind === "lock") {
+      const lockOptions = { olderThanMs, now, isAlive, checkPid, mtimeMs: info.mtimeMs };
+      if (await breakIfAbandoned(path, lockOptions).catch(() => false)) removed.push(path);
+      continue;
+    }
+    const dead = checkPid && kind.pid !== process.pid && !isAlive(kind.pid);
     if (!dead && now() - info.mtimeMs < olderThanMs) continue;
-    await unlink(path).then(
+    await rm(path, { recursive: true, force: true }).then(
       () => removed.push(path),
       () => undefined,
     );
   }
-  const repaired = options.repairSidecars === false ? [] : await repairSidecars(dir);
-  return { removed, repaired };
+  if (options.repairSidecars === false) return { removed, repaired: [] };
+  const repairs = await repairSidecars(dir, { isAlive, now });
+  return { removed: [...removed, ...repairs.removed], repaired: repairs.repaired };
 };

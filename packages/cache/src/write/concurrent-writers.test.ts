@@ -1,31 +1,25 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleChild, startWriter } from "../shared/__fixtures__/bundle-child";
+import { describe, expect, it } from "vitest";
+import { useBundledChild } from "../shared/__fixtures__/use-child";
+import { startWriter } from "../shared/__fixtures__/bundle-child";
 import { ohlcvTable } from "../shared/__fixtures__/ohlcv";
 import { ROWS, VERSIONS } from "./__fixtures__/writer-child";
 import { atomicReadTable as atomicRead } from "../read/atomic-read-table";
 
-let work: string;
-let script: string;
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), "peak-cache-race-"));
-  script = await bundleChild(work, new URL("__fixtures__/writer-child.ts", import.meta.url));
-});
-afterAll(() => rm(work, { recursive: true, force: true }));
+const bundled = useBundledChild(new URL("__fixtures__/writer-child.ts", import.meta.url));
 
 const json = (version: number) => JSON.stringify(ohlcvTable(ROWS, version).objects());
 
 describe("two processes writing one path", () => {
   it("ends with the last complete write and a one-line matching sidecar; readers never fail", async () => {
-    const path = join(work, "shared.arrow");
+    const path = join(bundled.work, "shared.arrow");
     const expected = new Set(
       [0, 100].flatMap((first) => Array.from({ length: VERSIONS }, (_, i) => json(first + i))),
     );
     const writers = [
-      startWriter(script, [path, "0", "60"]),
-      startWriter(script, [path, "100", "60"]),
+      startWriter(bundled.script, [path, "0", "60"]),
+      startWriter(bundled.script, [path, "100", "60"]),
     ];
     let running = true;
     const reads = (async () => {
@@ -46,6 +40,6 @@ describe("two processes writing one path", () => {
     const final = JSON.stringify((await atomicRead(path, { verifyChecksum: true })).objects());
     expect(lasts.map(json)).toContain(final);
     expect((await readFile(`${path}.sha256`, "utf8")).trim().split("\n")).toHaveLength(1);
-    expect((await readdir(work)).filter((n) => n.startsWith("."))).toEqual([]);
+    expect((await readdir(bundled.work)).filter((n) => n.startsWith("."))).toEqual([]);
   }, 60_000);
 });

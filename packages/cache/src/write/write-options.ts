@@ -2,7 +2,8 @@ import { ConfigError } from "@peak/errors";
 import { CHECKSUM_ALGORITHMS, type ChecksumAlgorithm } from "../sidecar/checksum";
 import type { CacheFileSystem } from "../shared/file-system";
 import type { ParquetCompression } from "../codec/parquet-codec";
-import type { LockOptions } from "../lock/path-lock";
+import { LOCK_OPTION_KEYS, type LockOptions } from "../lock/path-lock";
+import { rejectUnknownOptions } from "../shared/known-options";
 import type { CacheFormat } from "../codec/table-types";
 
 /** Options of {@link atomicWrite}. */
@@ -41,9 +42,21 @@ const bad = (option: string, value: unknown, hint: string): ConfigError =>
 /**
  * Fills defaults and checks each option.
  *
- * @throws {ConfigError} naming the bad option.
+ * @throws {ConfigError} naming the bad option, or an unknown key with the closest valid one.
  */
+const WRITE_KEYS = [
+  "checksum",
+  "format",
+  "timestampColumns",
+  "compression",
+  "mode",
+  "lock",
+  "fileSystem",
+];
+
 export const resolveWriteOptions = (options: AtomicWriteOptions): ResolvedWriteOptions => {
+  rejectUnknownOptions(options, WRITE_KEYS, "atomicWrite");
+  rejectUnknownOptions(options.lock, [...LOCK_OPTION_KEYS], "atomicWrite lock");
   const { checksum = false, mode = 0o666, compression = "snappy" } = options;
   if (checksum !== true && checksum !== false && !CHECKSUM_ALGORITHMS.includes(checksum)) {
     throw bad("checksum", checksum, `Use true, false or one of ${CHECKSUM_ALGORITHMS.join(", ")}`);

@@ -1,30 +1,19 @@
-import { lastScan, parseTimestampText, scanTimestamp } from "./iso-timestamp";
 import { parseDecimalSlice, parseNumberText } from "./number-text";
 
 const INITIAL_CAPACITY = 1024;
 
 /**
- * Collects one CSV column as float64. Cells that are not clean numbers (or zoned timestamps,
- * for the timestamp column) keep their original text, so the contract can still name them:
- * `finish()` then returns a plain array mixing numbers and those strings.
+ * Collects one CSV value column as float64. Cells that are not clean numbers keep their
+ * original text, so the contract can still name them: `finish()` then returns a plain array
+ * mixing numbers and those strings.
  */
 export class CsvColumnBuilder {
   private values = new Float64Array(INITIAL_CAPACITY);
   private kept: Map<number, string | null> | undefined;
-  private readonly kind: "number" | "timestamp";
-  private readonly requireTz: boolean;
+  /** Always true: the reader may parse cells itself and call `pushValue`. */
+  readonly numeric = true;
   /** Rows collected so far. */
   length = 0;
-
-  constructor(kind: "number" | "timestamp", requireTz: boolean) {
-    this.kind = kind;
-    this.requireTz = requireTz;
-  }
-
-  /** True for value columns (numbers), false for the timestamp column. */
-  get numeric(): boolean {
-    return this.kind === "number";
-  }
 
   /** Appends an already parsed number. */
   pushValue(value: number): void {
@@ -36,21 +25,13 @@ export class CsvColumnBuilder {
   push(text: string, start: number, end: number): void {
     if (this.length === this.values.length) this.grow();
     const row = this.length++;
-    if (this.kind === "timestamp") {
-      const ms = scanTimestamp(text, start, end);
-      if (ms === ms && !(lastScan.naive && this.requireTz)) {
-        this.values[row] = ms;
-        return;
-      }
-    }
     const fast = parseDecimalSlice(text, start, end);
     if (fast !== undefined) {
       this.values[row] = fast;
       return;
     }
     const cell = text.slice(start, end);
-    this.values[row] =
-      this.kind === "number" ? this.numberCell(row, cell) : this.stampCell(row, cell);
+    this.values[row] = this.numberCell(row, cell);
   }
 
   private numberCell(row: number, cell: string): number {
@@ -58,16 +39,6 @@ export class CsvColumnBuilder {
     if (n !== undefined) return n;
     this.keep(row, cell);
     return Number.NaN;
-  }
-
-  private stampCell(row: number, cell: string): number {
-    const parsed = parseTimestampText(cell);
-    if (parsed === undefined) {
-      this.keep(row, cell.trim() === "" ? null : cell);
-      return Number.NaN;
-    }
-    if (parsed.naive && this.requireTz) this.keep(row, cell);
-    return parsed.ms;
   }
 
   private keep(row: number, cell: string | null): void {

@@ -1,8 +1,11 @@
 import { DataContractError } from "@peak/errors";
 import { CsvColumnBuilder } from "./csv-column";
-import { splitHeader, splitQuotedLine } from "./csv-fields";
+import { splitQuotedLine } from "./csv-fields";
 import type { ResolvedCsvOptions } from "./csv-options";
+import { readFirstLine } from "./first-line";
+import { LineIndex } from "./line-index";
 import { fieldEnd, scanDecimalField } from "./number-text";
+import { TimestampColumnBuilder } from "./timestamp-builder";
 
 const tooManyFields = (line: number, got: number, expected: number) =>
   new DataContractError(`CSV line ${line} has ${got} fields, the header has ${expected}`, {
@@ -10,13 +13,22 @@ const tooManyFields = (line: number, got: number, expected: number) =>
     context: { line, fields: got, expected },
   });
 
+const tooLong = (line: number, max: number) =>
+  new DataContractError(`CSV line ${line} is longer than maxLineBytes (${max})`, {
+    hint: `Check that the file is CSV with line breaks, or raise maxLineBytes above ${max}`,
+    context: { line, maxLineBytes: max },
+  });
+
 /** Line-by-line CSV state machine behind {@link createOhlcvCsvParser}. */
 export class CsvReader {
   private readonly opts: ResolvedCsvOptions;
-  /** Header names, once the first non-blank line was read. */
+  private sep = ",";
+  /** Table column names, once the first non-blank line was read. */
   names: string[] | undefined;
-  /** One builder per header column. */
-  columns: CsvColumnBuilder[] = [];
+  /** One builder per column. */
+  columns: (CsvColumnBuilder | TimestampColumnBuilder)[] = [];
+  /** Data row → file line. */
+  readonly lines = new LineIndex();
   private pending = "";
   private lineNo = 0;
   private quoteAt = -1;
@@ -28,12 +40,20 @@ export class CsvReader {
   /** Parses every complete line of `pending + chunk`; keeps the unfinished tail. */
   push(chunk: string): void {
     const text = this.pending === "" ? chunk : this.pending + chunk;
+    const max = this.opts.maxLineBytes;
     this.quoteAt = -1;
     let start = 0;
-    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
+    // The pending tail holds no line break: search only the new chunk for the first one.
+    for (
+      let nl = text.indexOf("\n", this.pending.length);
+      nl >= 0;
+      nl = text.indexOf("\n", start)
+    ) {
+      if (nl - start > max + 1) throw tooLong(this.lineNo + 1, max);
       this.line(text, start, nl);
       start = nl + 1;
     }
+    if (text.length - start > max + 1) throw tooLong(this.lineNo + 1, max);
     this.pending = text.slice(start);
   }
 
@@ -51,9 +71,23 @@ export class CsvReader {
     if (end === start || (text.charCodeAt(start) <= 32 && text.slice(start, end).trim() === "")) {
       return;
     }
-    if (this.names === undefined) this.header(text.slice(start, end));
-    else if (this.hasQuote(text, start, end)) this.quotedRow(text, start, end);
+    if (this.names === undefined && this.first(text.slice(start, end))) return;
+    this.lines.add(this.columns[0]?.length ?? 0, this.lineNo);
+    if (this.hasQuote(text, start, end)) this.quotedRow(text, start, end);
     else this.row(text, start, end);
+  }
+
+  // Reads the layout from the first line; true when that line was a header.
+  private first(line: string): boolean {
+    const layout = readFirstLine(line.replace(/^\uFEFF/, ""), this.lineNo, this.opts);
+    this.sep = layout.delimiter;
+    this.names = layout.names;
+    this.columns = layout.names.map((n) =>
+      n === this.opts.timestampColumn
+        ? new TimestampColumnBuilder(this.opts)
+        : new CsvColumnBuilder(),
+    );
+    return !layout.headerless;
   }
 
   // Amortised O(n): remembers the next quote position in the current text.
@@ -65,24 +99,8 @@ export class CsvReader {
     return this.quoteAt < end;
   }
 
-  private header(line: string): void {
-    const names = splitHeader(line, this.opts.delimiter);
-    const dup = names.find((n, i) => names.indexOf(n) !== i);
-    if (dup !== undefined) {
-      throw new DataContractError(`CSV header repeats the column '${dup}'`, {
-        hint: "Give every column a unique name",
-        context: { header: names },
-      });
-    }
-    const { timestampColumn, requireTz } = this.opts;
-    this.names = names;
-    this.columns = names.map(
-      (n) => new CsvColumnBuilder(n === timestampColumn ? "timestamp" : "number", requireTz),
-    );
-  }
-
   private row(text: string, start: number, end: number): void {
-    const sep = this.opts.delimiter;
+    const sep = this.sep;
     const sepCode = sep.charCodeAt(0);
     let pos = start;
     for (const col of this.columns) {
@@ -108,7 +126,7 @@ export class CsvReader {
   }
 
   private quotedRow(text: string, start: number, end: number): void {
-    const fields = splitQuotedLine(text, start, end, this.opts.delimiter);
+    const fields = splitQuotedLine(text, start, end, this.sep);
     if (fields.length > this.columns.length) {
       throw tooManyFields(this.lineNo, fields.length, this.columns.length);
     }

@@ -11,16 +11,18 @@ export interface OhlcvCsvParser {
   finish: () => ColumnTable;
   /** Data rows parsed so far. */
   readonly rows: number;
+  /** The 1-based line of the file that data row `row` (0-based) came from. */
+  lineOf: (row: number) => number;
 }
 
 /**
- * Creates an incremental reader for the layout `timestamp,open,high,low,close,volume` (any
- * column order; extra columns kept), so a large file can be parsed chunk by chunk without
- * holding its whole text. The table is the one {@link parseOhlcvCsv} describes.
+ * Creates an incremental reader (layout, delimiter, units and zones as in {@link parseOhlcvCsv}),
+ * so a large file can be parsed chunk by chunk without holding its whole text; `lineOf(row)`
+ * maps a report's row back to its file line.
  *
  * @throws ConfigError for unknown or mistyped options.
- * @throws DataContractError from `push`/`finish` when a line has more fields than the header
- *   or the header repeats a name.
+ * @throws DataContractError from `push`/`finish` as {@link parseOhlcvCsv} does (a line too
+ *   long or too wide, more fields than the header, a repeated or missing header name).
  * @example
  * ```ts
  * const parser = createOhlcvCsvParser();
@@ -41,5 +43,6 @@ export const createOhlcvCsvParser = (options?: OhlcvCsvOptions): OhlcvCsvParser 
     get rows() {
       return reader.columns[0]?.length ?? 0;
     },
+    lineOf: (row) => reader.lines.lineOf(row),
   };
 };

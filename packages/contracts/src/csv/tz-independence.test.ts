@@ -21,7 +21,7 @@ describe("time-zone independence", () => {
   let results: Record<string, unknown>[] = [];
   beforeAll(async () => {
     results = await Promise.all(ZONES.map(probeUnder));
-  });
+  }, 60_000);
 
   it("parses and judges identically under UTC, New York and Tokyo", () => {
     const [utc, ny, tokyo] = results.map(({ tz: _tz, arqueroLocal: _a, ...rest }) => rest);
@@ -30,6 +30,21 @@ describe("time-zone independence", () => {
     expect(results.map((r) => r.tz)).toEqual([...ZONES]);
     // The control proves TZ took effect: arquero's own parser moves with the local zone.
     expect(new Set(results.map((r) => r.arqueroLocal)).size).toBe(3);
+  });
+
+  it("reads zone-less stamps in the timezone option, DST-correct, in every zone", () => {
+    const r = results[2] as Record<string, unknown>;
+    // New York wall times: 01:30 EST, 02:30 skipped by spring-forward (kept as text),
+    // 03:30 EDT; fall-back's repeated 01:30 read as EDT, then EST.
+    expect(r.zoned).toEqual([
+      Date.UTC(2024, 2, 10, 6, 30),
+      "2024-03-10 02:30",
+      Date.UTC(2024, 2, 10, 7, 30),
+      Date.UTC(2024, 10, 3, 5, 30),
+      Date.UTC(2024, 10, 3, 6, 30),
+    ]);
+    expect(r.zonedReport).toMatchObject({ violations: [{ rule: "invalid_timestamp", rows: [1] }] });
+    expect(r.zonedArray).toEqual(r.zonedReport);
   });
 
   it("reads zone-less stamps as UTC wall time in every zone", () => {

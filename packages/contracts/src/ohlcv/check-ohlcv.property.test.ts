@@ -81,7 +81,12 @@ describe("checkOhlcv properties", () => {
     const input = typed
       ? Object.fromEntries(Object.entries(f).map(([k, v]) => [k, Float64Array.from(v as number[])]))
       : f;
-    expect(checkOhlcv(input)).toEqual({ ok: true, rows: f.open.length, violations: [] });
+    expect(checkOhlcv(input)).toEqual({
+      ok: true,
+      rows: f.open.length,
+      violations: [],
+      timestampUnit: "ms",
+    });
   });
 
   test.prop([validFrame, fc.nat(), fc.constantFrom(...DEFECTS)])(

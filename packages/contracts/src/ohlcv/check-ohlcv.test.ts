@@ -15,7 +15,12 @@ const only = (table: object, rule: OhlcvRule, options = {}) => {
 
 describe("checkOhlcv on valid data", () => {
   it("passes the plain-array fixture", () => {
-    expect(checkOhlcv(validFrame())).toEqual({ ok: true, rows: 3, violations: [] });
+    expect(checkOhlcv(validFrame())).toEqual({
+      ok: true,
+      rows: 3,
+      violations: [],
+      timestampUnit: "ms",
+    });
   });
 
   it("passes Float64Array columns and an arquero table", () => {

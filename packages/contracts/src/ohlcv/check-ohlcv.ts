@@ -2,10 +2,11 @@ import { reportGlobalDuplicates } from "./scan/global-duplicates";
 import { toNumericColumn, type NumericColumn } from "./scan/numeric-column";
 import { checkQuality } from "./quality/check-quality";
 import { resolveOhlcvOptions } from "./resolve-options";
+import { fromCandles, isCandleArray } from "./shapes/from-candles";
 import type { RowColumns } from "./scan/row-checks";
 import { scanRows } from "./scan/scan-rows";
 import { toTableSource, type TableSource } from "./scan/table-source";
-import { toTimestampColumn } from "./scan/timestamp-column";
+import { toTimestampColumn, type TimestampColumn } from "./scan/timestamp-column";
 import {
   OHLCV_VALUE_COLUMNS,
   type OhlcvCheckOptions,
@@ -14,7 +15,10 @@ import {
 } from "./types";
 import { ViolationCollector } from "./violations/violation-collector";
 
-/** An arquero `ColumnTable` (structurally) or a plain object of equal-length columns. */
+/**
+ * An arquero `ColumnTable` (structurally), a plain object of equal-length columns, or an
+ * array of candles (CCXT rows or objects, see {@link fromCandles}).
+ */
 export type OhlcvTableInput = object | OhlcvColumns;
 
 const numeric = (
@@ -39,20 +43,37 @@ const numeric = (
  * if (!report.ok) for (const v of report.violations) console.log(v.rule, v.column, v.rows);
  * ```
  */
-export const checkOhlcv = (table: OhlcvTableInput, options?: OhlcvCheckOptions): OhlcvReport => {
+export const checkOhlcv = (table: OhlcvTableInput, options?: OhlcvCheckOptions): OhlcvReport =>
+  inspectOhlcv(table, options, false).report;
+
+/** What {@link inspectOhlcv} found: the report, and what it read to get there. */
+export interface OhlcvInspection {
+  report: OhlcvReport;
+  src: TableSource;
+  /** The timestamp column in epoch ms, when the table has one. */
+  stamps: TimestampColumn | undefined;
+  /** Every row that broke a rule (with `trackRows`) and whether a structural rule broke. */
+  out: ViolationCollector;
+}
+
+/** The engine of {@link checkOhlcv}; `trackRows` also records every offending row. */
+export const inspectOhlcv = (
+  table: OhlcvTableInput,
+  options: OhlcvCheckOptions | undefined,
+  trackRows: boolean,
+): OhlcvInspection => {
   const opts = resolveOhlcvOptions(options);
-  const src = toTableSource(table);
-  const out = new ViolationCollector();
+  const src = toTableSource(isCandleArray(table) ? fromCandles(table) : table);
+  const out = new ViolationCollector(trackRows ? src.rowCount : undefined);
   const tsName = opts.timestampColumn;
   const hasTs = src.names.includes(tsName);
   for (const name of [tsName, ...OHLCV_VALUE_COLUMNS]) {
     if (!src.names.includes(name)) out.addStructural("missing_column", name);
   }
   if (opts.strict && src.rowCount === 0) out.addStructural("not_numeric", "");
+  const stamps = hasTs ? toTimestampColumn(src.column(tsName), tsName, opts, out) : undefined;
   const cols: RowColumns = {
-    timestamp: hasTs
-      ? toTimestampColumn(src.column(tsName), tsName, opts.requireTz, out)
-      : undefined,
+    timestamp: stamps?.ms,
     timestampName: tsName,
     open: numeric(src, "open", opts.strict, out),
     high: numeric(src, "high", opts.strict, out),
@@ -65,7 +86,10 @@ export const checkOhlcv = (table: OhlcvTableInput, options?: OhlcvCheckOptions):
   if (cols.timestamp !== undefined && out.countOf("unsorted_timestamps", tsName) > 0) {
     reportGlobalDuplicates(cols.timestamp, tsName, out);
   }
-  const violations = out.toViolations([tsName, ...OHLCV_VALUE_COLUMNS]);
+  const violations = out.toViolations([tsName, ...OHLCV_VALUE_COLUMNS], src.names);
+  const unit = stamps?.unit === undefined ? {} : { timestampUnit: stamps.unit };
   const quality = opts.quality === undefined ? {} : checkQuality(cols, opts.quality);
-  return { ok: violations.length === 0, rows: src.rowCount, violations, ...quality };
+  const ok = violations.length === 0;
+  const report = { ok, rows: src.rowCount, violations, ...unit, ...quality };
+  return { report, src, stamps, out };
 };

@@ -1,4 +1,6 @@
-import { ConfigError } from "@peak/errors";
+import { ConfigError, didYouMean } from "@peak/errors";
+import { checkEpochUnit, type EpochUnitOption } from "../time/epoch-unit";
+import { checkTimeZone } from "../time/time-zone";
 import { resolveQuality, type ResolvedQuality } from "./quality/resolve-quality";
 import type { OhlcvCheckOptions } from "./types";
 
@@ -8,12 +10,20 @@ export interface ResolvedOhlcvOptions {
   requireTz: boolean;
   allowPartialNans: boolean;
   timestampColumn: string;
+  epochUnit: EpochUnitOption;
+  timezone: string | undefined;
   /** Absent when quality warnings are off. */
   quality?: ResolvedQuality;
 }
 
 const BOOLEAN_KEYS = ["strict", "requireTz", "allowPartialNans"] as const;
-const KNOWN_KEYS = new Set<string>([...BOOLEAN_KEYS, "timestampColumn", "quality"]);
+const KNOWN_KEYS = new Set<string>([
+  ...BOOLEAN_KEYS,
+  "timestampColumn",
+  "epochUnit",
+  "timezone",
+  "quality",
+]);
 
 /**
  * Checks the options object up front and fills in defaults.
@@ -30,7 +40,7 @@ export const resolveOhlcvOptions = (options: OhlcvCheckOptions = {}): ResolvedOh
   for (const key of Object.keys(options)) {
     if (!KNOWN_KEYS.has(key)) {
       throw new ConfigError(`Unknown OHLCV option \`${key}\``, {
-        hint: `Known options: ${[...KNOWN_KEYS].join(", ")}`,
+        hint: didYouMean(key, [...KNOWN_KEYS]) ?? `Known options: ${[...KNOWN_KEYS].join(", ")}`,
         context: { option: key },
       });
     }
@@ -56,6 +66,8 @@ export const resolveOhlcvOptions = (options: OhlcvCheckOptions = {}): ResolvedOh
     requireTz: options.requireTz ?? true,
     allowPartialNans: options.allowPartialNans ?? false,
     timestampColumn,
+    epochUnit: checkEpochUnit(options.epochUnit),
+    timezone: checkTimeZone(options.timezone),
     ...(options.quality === undefined ? {} : { quality: resolveQuality(options.quality) }),
   };
 };

@@ -40,6 +40,8 @@ export interface Violation {
   hint?: string;
 }
 
+import type { EpochUnit, EpochUnitOption } from "../time/epoch-unit";
+
 /** What {@link checkOhlcv} returns: never throws for bad data, only for bad arguments. */
 export interface OhlcvReport {
   /** True when no rule was broken. */
@@ -48,6 +50,11 @@ export interface OhlcvReport {
   rows: number;
   /** Every broken rule, in {@link OHLCV_RULES} order, then column order. */
   violations: Violation[];
+  /**
+   * The unit the timestamp column's epoch numbers were in (given or inferred); absent when it
+   * held none (only ISO text or `Date`s).
+   */
+  timestampUnit?: EpochUnit;
   /** Quality warnings (only with the `quality` option); they never change `ok`. */
   warnings?: QualityWarning[];
   /** The interval and calendar the quality warnings were judged against (with `quality`). */
@@ -78,6 +85,18 @@ export interface OhlcvCheckOptions {
    * @defaultValue "timestamp"
    */
   timestampColumn?: string;
+  /**
+   * Unit of epoch numbers in the timestamp column: `auto` infers it from the magnitudes (a
+   * value must then lie between 1973 and 2286 in the column's unit), `s`, `ms`, `us` or `ns`
+   * take every value in the `Date` range. Fractions are kept for `s` and `ms` only.
+   * @defaultValue "auto"
+   */
+  epochUnit?: EpochUnitOption;
+  /**
+   * IANA zone (e.g. `America/New_York`) in which zone-less stamps are wall-clock time,
+   * DST-correct (a skipped time is `invalid_timestamp`); they are then not `naive_timestamp`.
+   */
+  timezone?: string;
   /**
    * Market-data quality warnings (`gap`, `irregular_interval`, `stale_price`, `price_jump`,
    * `zero_volume`, `volume_spike`) on `report.warnings`; `true` for the defaults. Off when absent.

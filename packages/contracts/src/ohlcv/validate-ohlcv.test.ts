@@ -15,7 +15,12 @@ const catchError = (fn: () => unknown): DataContractError => {
 
 describe("validateOhlcv", () => {
   it("returns the passing report for valid data", () => {
-    expect(validateOhlcv(validFrame())).toEqual({ ok: true, rows: 3, violations: [] });
+    expect(validateOhlcv(validFrame())).toEqual({
+      ok: true,
+      rows: 3,
+      violations: [],
+      timestampUnit: "ms",
+    });
   });
 
   it("throws one DataContractError carrying every violation", () => {

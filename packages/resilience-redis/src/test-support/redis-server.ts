@@ -12,6 +12,11 @@ export interface RedisServerProcess {
   restart(): Promise<void>;
 }
 
+/** What to do when redis-server is missing: one line, no stack trace. */
+export const REDIS_MISSING =
+  "redis-server not found: install it with `sudo apt-get install redis-server` (Debian/Ubuntu) " +
+  "or set PEAK_REDIS_SERVER to its path";
+
 /** The redis-server binary: `PEAK_REDIS_SERVER`, else the first `redis-server` on PATH, else undefined. */
 export const findRedisServer = (): string | undefined => {
   const explicit = process.env["PEAK_REDIS_SERVER"];
@@ -41,7 +46,7 @@ const ping = (port: number): Promise<boolean> =>
     socket.setTimeout(500, () => done(false));
     socket.once("error", () => done(false));
     socket.once("connect", () => socket.write("PING\r\n"));
-    socket.once("data", (data) => done(data.toString().startsWith("+PONG")));
+    socket.once("data", (data) => done(/^(\+PONG|-NOAUTH)/.test(data.toString())));
   });
 
 const waitForPing = async (port: number, child: ChildProcess): Promise<void> => {
@@ -53,27 +58,27 @@ const waitForPing = async (port: number, child: ChildProcess): Promise<void> => 
   throw new Error(`redis-server on port ${port} did not answer PING within 5 s`);
 };
 
-const launch = (binary: string, port: number): ChildProcess =>
+const launch = (binary: string, port: number, extra: readonly string[]): ChildProcess =>
   spawn(
     binary,
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", ...extra],
     { stdio: "ignore" },
   );
 
 /**
- * Starts a private redis-server on a free loopback port and waits until it answers PING.
+ * Starts a private redis-server on a free loopback port (with `extraArgs`, e.g.
+ * `["--requirepass", "s3cret"]`) and waits until it answers PING.
  * @throws Error naming `apt-get install redis-server` when the binary is missing
  */
-export const startRedisServer = async (): Promise<RedisServerProcess> => {
+export const startRedisServer = async (
+  extraArgs: readonly string[] = [],
+): Promise<RedisServerProcess> => {
   const binary = findRedisServer();
   if (binary === undefined || !existsSync(binary)) {
-    throw new Error(
-      "redis-server not found: install it with `apt-get install redis-server` " +
-        "(or set PEAK_REDIS_SERVER to its path)",
-    );
+    throw new Error(REDIS_MISSING);
   }
   const port = await freePort();
-  let child = launch(binary, port);
+  let child = launch(binary, port, extraArgs);
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
   await waitForPing(port, child);
@@ -88,7 +93,7 @@ export const startRedisServer = async (): Promise<RedisServerProcess> => {
       process.removeListener("exit", killOnExit);
     },
     async restart() {
-      child = launch(binary, port);
+      child = launch(binary, port, extraArgs);
       process.once("exit", killOnExit);
       await waitForPing(port, child);
     },

@@ -1,6 +1,6 @@
 // Child process for the concurrent-manifest test (bundled by bundle-child.ts, run with node).
 // argv: <dir> <prefix> <count>. Writes <prefix>-<i>.bin files and records each in
-// <dir>/manifest.json with its own CacheManifest instance, saving after every add.
+// <dir>/manifest.json with a fresh CacheManifest instance, saving after every add.
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CacheManifest } from "../cache-manifest";
@@ -11,9 +11,8 @@ const main = async () => {
   for (let i = 0; i < Number(count); i += 1) {
     const file = join(dir, `${prefix}-${i}.bin`);
     await writeFile(file, `${prefix} ${i}`);
-    const manifest = await CacheManifest.load(join(dir, "manifest.json")).catch(() =>
-      CacheManifest.create({ dir, runId: `run-${prefix}` }),
-    );
+    // A fresh instance per save: save() itself merges with what the others saved.
+    const manifest = CacheManifest.create({ dir, runId: `run-${prefix}` });
     await manifest.addFile(file);
     await manifest.save();
   }

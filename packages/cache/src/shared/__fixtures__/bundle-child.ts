@@ -24,7 +24,7 @@ export const bundleChild = async (outDir: string, entry: URL): Promise<string> =
     target: "node20",
     outfile,
     conditions: ["@peak/source"],
-    external: ["parquet-wasm", "hash-wasm"],
+    external: ["parquet-wasm"], // loads its .wasm beside itself; hash-wasm inlines its own
     logLevel: "error",
   });
   return outfile;
@@ -32,7 +32,9 @@ export const bundleChild = async (outDir: string, entry: URL): Promise<string> =
 
 /** Starts a bundled writer child; resolves `ready` on its first complete write. */
 export const startWriter = (script: string, args: string[]) => {
-  const child: ChildProcess = spawn(process.execPath, [script, ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  const child: ChildProcess = spawn(process.execPath, [script, ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let out = "";
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -41,8 +43,8 @@ export const startWriter = (script: string, args: string[]) => {
     });
     child.once("exit", () => reject(new Error(`writer exited before ready: ${out}`)));
   });
-  const exited = new Promise<{ code: number | null; signal: string | null; out: string }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal, out })),
+  const exited = new Promise<{ code: number | null; signal: string | null; out: string }>(
+    (resolve) => child.once("exit", (code, signal) => resolve({ code, signal, out })),
   );
   return { child, ready, exited };
 };

@@ -13,6 +13,19 @@ const csv = [
 ].join("\n");
 
 const strict = parseOhlcvCsv(csv);
+const nyText = [
+  "timestamp,open,high,low,close,volume",
+  ...["2024-03-10 01:30", "2024-03-10 02:30", "2024-03-10 03:30"].map((t) => `${t},1,2,1,1,1`),
+  ...["2024-11-03 01:30", "2024-11-03 01:30"].map((t) => `${t},1,2,1,1,1`),
+].join("\n");
+const zoned = parseOhlcvCsv(nyText, { timezone: "America/New_York" });
+const nyStamps = nyText
+  .split("\n")
+  .slice(1)
+  .map((l) => l.split(",")[0] as string);
+const ones = Object.fromEntries(
+  ["open", "high", "low", "close", "volume"].map((c) => [c, [1, 1, 1, 1, 1]]),
+);
 const utc = parseOhlcvCsv(csv, { requireTz: false });
 const stamps = ["2024-03-10 02:30", "2024-11-03T01:30:00", "2024-06-01T12:00:00-04:00"];
 
@@ -33,6 +46,9 @@ process.stdout.write(
       },
       { requireTz: false },
     ),
+    zoned: Array.from(zoned.column("timestamp") as unknown as ArrayLike<unknown>),
+    zonedReport: checkOhlcv(zoned, { timezone: "America/New_York" }),
+    zonedArray: checkOhlcv({ ...ones, timestamp: nyStamps }, { timezone: "America/New_York" }),
     // Control: arquero's own CSV date parsing reads the zone-less stamp in local time.
     arqueroLocal: (aq.fromCSV("t\n2024-03-10T02:30:00\n").get("t", 0) as Date).getTime(),
   }),

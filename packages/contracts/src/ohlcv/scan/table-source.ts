@@ -1,4 +1,5 @@
 import { ConfigError } from "@peak/errors";
+import { markTimestampColumn, timestampMarkOf } from "../../time/timestamp-marks";
 import type { OhlcvColumns } from "../types";
 
 /** The column access {@link checkOhlcv} needs, whatever the input type. */
@@ -45,11 +46,14 @@ const toValues = (data: unknown): ArrayLike<unknown> => {
   return [];
 };
 
-// Copies a column through the view's row indices (filtered or ordered arquero tables).
+// Copies a column through the view's row indices (filtered or ordered arquero tables),
+// keeping the mark of a timestamp column this package produced.
 const gather = (values: ArrayLike<unknown>, indices: Uint32Array): ArrayLike<unknown> => {
   const out: unknown[] | Float64Array =
     values instanceof Float64Array ? new Float64Array(indices.length) : new Array(indices.length);
   for (let i = 0; i < indices.length; i++) out[i] = values[indices[i] as number];
+  const mark = timestampMarkOf(values);
+  if (mark !== undefined) markTimestampColumn(out, mark.unit);
   return out as ArrayLike<unknown>;
 };
 

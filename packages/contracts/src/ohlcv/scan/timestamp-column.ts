@@ -1,50 +1,107 @@
 import { parseTimestampText } from "../../csv/iso-timestamp";
+import { epochToMs, inferEpochUnit, type EpochUnit } from "../../time/epoch-unit";
+import type { EpochUnitOption } from "../../time/epoch-unit";
+import { timestampMarkOf } from "../../time/timestamp-marks";
+import { createZoneReader } from "../../time/time-zone";
 import type { ViolationCollector } from "../violations/violation-collector";
 
 const MAX_MS = 8.64e15;
 const EPOCH_TEXT = /^\s*[+-]?\d+(?:\.\d+)?\s*$/;
 
-// Epoch ms of one cell; NaN when missing or unparseable. Naive text is read as UTC.
-const cellToMs = (cell: unknown, onNaive: () => void): number => {
-  if (typeof cell === "number") return cell;
-  if (cell instanceof Date) return cell.getTime();
-  if (typeof cell === "bigint") return Number(cell);
-  if (typeof cell !== "string") return Number.NaN;
-  if (EPOCH_TEXT.test(cell)) return Number(cell);
-  const parsed = parseTimestampText(cell);
-  if (parsed === undefined) return Number.NaN;
-  if (parsed.naive) onNaive();
-  return parsed.ms;
+/** How {@link toTimestampColumn} reads a column. */
+export interface TimestampReading {
+  requireTz: boolean;
+  epochUnit: EpochUnitOption;
+  timezone: string | undefined;
+}
+
+/** The timestamp column in epoch ms (NaN where invalid) and the unit its numbers were in. */
+export interface TimestampColumn {
+  ms: Float64Array;
+  unit: EpochUnit | undefined;
+}
+
+// Converts the raw epoch numbers at the flagged rows (all rows without flags) in place.
+const convertEpochs = (
+  values: Float64Array,
+  flags: Uint8Array | undefined,
+  epochUnit: EpochUnitOption,
+): EpochUnit | undefined => {
+  const isEpoch = flags === undefined ? () => true : (i: number) => flags[i] === 1;
+  const auto = epochUnit === "auto";
+  const unit = auto ? inferEpochUnit(values, isEpoch) : epochUnit;
+  for (let i = 0; i < values.length; i++) {
+    if (isEpoch(i)) {
+      values[i] = unit === undefined ? Number.NaN : epochToMs(values[i] as number, unit, auto);
+    }
+  }
+  return unit;
+};
+
+const fromTypedArray = (data: ArrayLike<unknown>, epochUnit: EpochUnitOption): TimestampColumn => {
+  if (data instanceof Float64Array) {
+    const auto = epochUnit === "auto";
+    const unit = auto ? inferEpochUnit(data) : epochUnit;
+    let fits = unit === "ms";
+    for (let i = 0; fits && i < data.length; i++)
+      fits = epochToMs(data[i] as number, "ms", auto) === data[i];
+    if (fits) return { ms: data, unit };
+  }
+  const ms = new Float64Array(data.length);
+  for (let i = 0; i < data.length; i++) ms[i] = Number(data[i]);
+  return { ms, unit: convertEpochs(ms, undefined, epochUnit) };
 };
 
 /**
  * Turns a timestamp column into epoch milliseconds (UTC):
- * - numbers (any array or typed array) are epoch ms, zoned by definition;
- * - `Date` objects are instants, zoned by definition;
- * - strings are epoch ms digits or ISO-8601 read by {@link parseTimestampText}, never in local
- *   time; a zone-less string is read as UTC and, when `requireTz`, recorded as
- *   `naive_timestamp`.
- * Missing or unparseable cells become NaN; the row loop reports them as `invalid_timestamp`.
+ * - numbers (any array or typed array, BigInts, digit strings) are epoch values in
+ *   `epochUnit`; under `auto` the unit comes from their magnitudes and a value that fits no
+ *   unit (or not the column's) is NaN, reported as `invalid_timestamp`. A column this
+ *   package's readers produced is already in ms, its unit known;
+ * - `Date` objects are instants;
+ * - ISO-8601 strings are read by {@link parseTimestampText}, never in local time; a zone-less
+ *   one is wall-clock time in `timezone` when given, else UTC and, under `requireTz`,
+ *   recorded as `naive_timestamp`.
  */
 export const toTimestampColumn = (
   data: ArrayLike<unknown>,
   column: string,
-  requireTz: boolean,
+  reading: TimestampReading,
   collector: ViolationCollector,
-): Float64Array => {
-  if (data instanceof Float64Array) return data;
-  if (ArrayBuffer.isView(data)) {
-    const out = new Float64Array(data.length);
-    for (let i = 0; i < data.length; i++) out[i] = Number(data[i]);
-    return out;
+): TimestampColumn => {
+  const mark = timestampMarkOf(data);
+  if (mark !== undefined && data instanceof Float64Array) return { ms: data, unit: mark.unit };
+  if (mark === undefined && ArrayBuffer.isView(data))
+    return fromTypedArray(data, reading.epochUnit);
+  const inZone = reading.timezone === undefined ? undefined : createZoneReader(reading.timezone);
+  const ms = new Float64Array(data.length);
+  let flags: Uint8Array | undefined;
+  let previous = -Infinity;
+  for (let row = 0; row < data.length; row++) {
+    const cell = data[row];
+    let value = Number.NaN;
+    if (cell instanceof Date) value = cell.getTime();
+    else if (typeof cell === "string" && !EPOCH_TEXT.test(cell)) {
+      const parsed = parseTimestampText(cell);
+      value = parsed?.ms ?? Number.NaN;
+      if (parsed?.naive === true && inZone !== undefined) value = inZone(value, previous);
+      else if (parsed?.naive === true && reading.requireTz) {
+        collector.addRow("naive_timestamp", column, row);
+      }
+    } else if (mark !== undefined) {
+      value = typeof cell === "number" ? cell : Number.NaN; // digit text here fitted no unit
+    } else if (typeof cell === "number" || typeof cell === "bigint" || typeof cell === "string") {
+      value = Number(cell);
+      (flags ??= new Uint8Array(data.length))[row] = 1;
+    }
+    ms[row] = value;
+    if (value === value) previous = value;
   }
-  const out = new Float64Array(data.length);
-  let row = 0;
-  const onNaive = () => {
-    if (requireTz) collector.addRow("naive_timestamp", column, row);
+  if (mark !== undefined) return { ms, unit: mark.unit };
+  return {
+    ms,
+    unit: flags === undefined ? undefined : convertEpochs(ms, flags, reading.epochUnit),
   };
-  for (; row < data.length; row++) out[row] = cellToMs(data[row], onNaive);
-  return out;
 };
 
 /** True when `ms` is a usable timestamp (finite and within the `Date` range). */

@@ -14,6 +14,14 @@ interface Entry {
 /** Accumulates offending rows per (rule, column) while the checks run. */
 export class ViolationCollector {
   private readonly entries = new Map<string, Entry>();
+  /** 1 at every row that broke a rule, when asked for (see {@link partitionOhlcv}). */
+  readonly bad: Uint8Array | undefined;
+  /** True once a structural problem (a missing column, no rows) was recorded. */
+  structural = false;
+
+  constructor(trackRows?: number) {
+    this.bad = trackRows === undefined ? undefined : new Uint8Array(trackRows);
+  }
 
   private entry(rule: OhlcvRule, column: string): Entry {
     const key = `${rule}\u0000${column}`;
@@ -30,6 +38,7 @@ export class ViolationCollector {
     const entry = this.entry(rule, column);
     entry.count++;
     if (entry.rows.length < MAX_REPORTED_ROWS) entry.rows.push(row);
+    if (this.bad !== undefined) this.bad[row] = 1;
   }
 
   /** Forgets everything recorded for (rule, column). */
@@ -45,10 +54,11 @@ export class ViolationCollector {
   /** Records a structural problem (no rows), e.g. a missing column. */
   addStructural(rule: OhlcvRule, column: string): void {
     this.entry(rule, column).count++;
+    this.structural = true;
   }
 
-  /** The violations in rule order, then in the given column order. */
-  toViolations(columnOrder: readonly string[]): Violation[] {
+  /** The violations in rule order, then in the given column order (`names`: the table's). */
+  toViolations(columnOrder: readonly string[], names: readonly string[] = []): Violation[] {
     const rank = (e: Entry) => {
       const c = columnOrder.indexOf(e.column);
       return OHLCV_RULES.indexOf(e.rule) * 1000 + (c < 0 ? 999 : c);
@@ -56,7 +66,7 @@ export class ViolationCollector {
     return [...this.entries.values()]
       .sort((a, b) => rank(a) - rank(b))
       .map((e) => {
-        const { message, hint } = describeRule(e.rule, e.column, e.count);
+        const { message, hint } = describeRule(e.rule, e.column, e.count, names);
         const column = e.column === "" ? {} : { column: e.column };
         return { rule: e.rule, ...column, count: e.count, rows: e.rows, message, hint };
       });

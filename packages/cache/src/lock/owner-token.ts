@@ -1,0 +1,95 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { hostname } from "node:os";
+import { errnoCode } from "../shared/cache-write-error";
+
+/** Who holds a lock: written once, inside the lock folder, as `owner-<nonce>`. */
+export interface OwnerToken {
+  pid: number;
+  host: string;
+  /** When the holder's process started (ms since epoch), to tell a reused pid from its holder. */
+  startMs: number;
+  /** When the lock was taken, on the holder's clock (ms since epoch). */
+  createdMs: number;
+  /** 16 random hex digits, unique per acquisition: the token's file name carries it. */
+  nonce: string;
+}
+
+const OWNER_PREFIX = "owner-";
+const OWNER_NAME = /^owner-([0-9a-f]{16})$/;
+// Node's performance.timeOrigin is the wall-clock time this process started.
+const OWN_START_MS = Math.round(performance.timeOrigin);
+
+/** A fresh token for this process, taken at `nowMs`. */
+export const newOwnerToken = (nowMs: number): OwnerToken => ({
+  pid: process.pid,
+  host: hostname(),
+  startMs: OWN_START_MS,
+  createdMs: nowMs,
+  nonce: randomBytes(8).toString("hex"),
+});
+
+/** File name of a token inside the lock folder. */
+export const ownerFileName = (token: Pick<OwnerToken, "nonce">): string =>
+  `${OWNER_PREFIX}${token.nonce}`;
+
+/** The nonce of an owner file name, or undefined for any other name. */
+export const nonceOf = (name: string): string | undefined => OWNER_NAME.exec(name)?.[1];
+
+/**
+ * Parses token text; undefined when it is not a token (a foreign or damaged file). Tokens from
+ * earlier versions may lack `startMs` (read as -1, unknown) and `nonce` (read as "").
+ */
+export const parseOwnerToken = (text: string): OwnerToken | undefined => {
+  try {
+    const value = { startMs: -1, nonce: "", ...(JSON.parse(text) as Partial<OwnerToken>) };
+    const numbers = [value.pid, value.startMs, value.createdMs];
+    if (numbers.some((n) => typeof n !== "number" || !Number.isFinite(n))) return undefined;
+    if (typeof value.host !== "string" || typeof value.nonce !== "string") return undefined;
+    return value as OwnerToken;
+  } catch {
+    return undefined;
+  }
+};
+
+/** True when a process with `pid` runs on this machine (EPERM still means "alive"). */
+export const isPidAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errnoCode(error) === "EPERM";
+  }
+};
+
+// Linux only: when process `pid` started (ms since epoch), from /proc; undefined elsewhere.
+const procStartMs = (pid: number): number | undefined => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const ticks = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
+    const boot = Number(/^btime (\d+)$/m.exec(readFileSync("/proc/stat", "utf8"))?.[1]);
+    return Number.isFinite(ticks) && Number.isFinite(boot) ? boot * 1000 + ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Slack for comparing /proc start times with the token's (btime has 1 s steps, clocks slew). */
+const START_SLACK_MS = 10_000;
+
+/**
+ * True when the token's holder is certainly gone: same host and its pid is not running, or the
+ * pid now belongs to a later process (this process with another start time, or /proc says so).
+ * A token from another host is never "dead": only its age can break it.
+ */
+export const holderIsDead = (
+  token: OwnerToken,
+  isAlive: ((pid: number) => boolean) | undefined,
+): boolean => {
+  if (token.host !== hostname()) return false;
+  if (token.pid === process.pid) return token.startMs !== OWN_START_MS;
+  if (isAlive !== undefined) return !isAlive(token.pid);
+  if (!isPidAlive(token.pid)) return true;
+  const started = procStartMs(token.pid);
+  return started !== undefined && Math.abs(started - token.startMs) > START_SLACK_MS;
+};

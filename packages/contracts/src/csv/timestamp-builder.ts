@@ -1,0 +1,116 @@
+import { epochToMs, inferEpochUnit, type EpochUnit } from "../time/epoch-unit";
+import { markTimestampColumn } from "../time/timestamp-marks";
+import { createZoneReader } from "../time/time-zone";
+import type { ResolvedCsvOptions } from "./csv-options";
+import { lastScan, scanTimestamp } from "./iso-timestamp";
+import { parseDecimalSlice, parseNumberText } from "./number-text";
+
+const INITIAL_CAPACITY = 1024;
+
+/**
+ * Collects the timestamp column: ISO-8601 cells become epoch ms at once; epoch numbers are
+ * kept raw and converted in `finish()`, once their unit is known (given, or inferred from the
+ * magnitudes). Cells that cannot be judged as instants keep their text: unparseable ones,
+ * zone-less ones while `requireTz` holds and no `timezone` is given, wall times that do not
+ * exist in that zone, and epoch numbers that fit no unit. Empty cells become `null`.
+ */
+export class TimestampColumnBuilder {
+  private values = new Float64Array(INITIAL_CAPACITY);
+  private epoch = new Uint8Array(INITIAL_CAPACITY);
+  private epochCount = 0;
+  private kept: Map<number, string | null> | undefined;
+  private readonly opts: ResolvedCsvOptions;
+  private readonly inZone: ((wall: number, previous: number) => number) | undefined;
+  private previous = -Infinity;
+  /** Always false: the reader's number fast path does not apply. */
+  readonly numeric = false;
+  /** Rows collected so far. */
+  length = 0;
+  /** The unit epoch numbers were in, known after `finish()`. */
+  unit: EpochUnit | undefined;
+
+  constructor(opts: ResolvedCsvOptions) {
+    this.opts = opts;
+    this.inZone = opts.timezone === undefined ? undefined : createZoneReader(opts.timezone);
+  }
+
+  /** Appends an already parsed number (an epoch value). */
+  pushValue(value: number): void {
+    this.pushRaw(value);
+  }
+
+  /** Appends the cell `text[start, end)`. */
+  push(text: string, start: number, end: number): void {
+    const ms = scanTimestamp(text, start, end);
+    if (ms === ms) return this.pushStamp(ms, lastScan.naive, text, start, end);
+    const n = parseDecimalSlice(text, start, end) ?? parseNumberText(text.slice(start, end));
+    if (n !== undefined && Number.isFinite(n)) return this.pushRaw(n);
+    const cell = text.slice(start, end);
+    if (cell.trim() === "") return this.pushKept(null);
+    const trimmed = cell.trim();
+    const again = trimmed === cell ? Number.NaN : scanTimestamp(trimmed, 0, trimmed.length);
+    if (again === again) return this.pushStamp(again, lastScan.naive, trimmed, 0, trimmed.length);
+    this.pushKept(cell);
+  }
+
+  private pushStamp(ms: number, naive: boolean, text: string, start: number, end: number) {
+    let instant = ms;
+    if (naive && this.inZone !== undefined) instant = this.inZone(ms, this.previous);
+    else if (naive && this.opts.requireTz) instant = Number.NaN;
+    if (instant !== instant) return this.pushKept(text.slice(start, end));
+    this.previous = instant;
+    this.slot(instant);
+  }
+
+  private pushRaw(value: number): void {
+    const row = this.slot(value);
+    this.epoch[row] = 1;
+    this.epochCount++;
+  }
+
+  private pushKept(cell: string | null): void {
+    const row = this.slot(Number.NaN);
+    (this.kept ??= new Map()).set(row, cell);
+  }
+
+  private slot(value: number): number {
+    if (this.length === this.values.length) {
+      const next = new Float64Array(this.values.length * 2);
+      next.set(this.values);
+      this.values = next;
+      const flags = new Uint8Array(next.length);
+      flags.set(this.epoch);
+      this.epoch = flags;
+    }
+    this.values[this.length] = value;
+    return this.length++;
+  }
+
+  // Converts the raw epoch numbers to ms; those that fit no unit keep their text.
+  private convertEpochs(values: Float64Array): void {
+    const auto = this.opts.epochUnit === "auto";
+    const isEpoch = (i: number) => this.epoch[i] === 1;
+    this.unit = auto ? inferEpochUnit(values, isEpoch) : (this.opts.epochUnit as EpochUnit);
+    for (let i = 0; i < values.length; i++) {
+      if (!isEpoch(i)) continue;
+      const raw = values[i] as number;
+      const ms = this.unit === undefined ? Number.NaN : epochToMs(raw, this.unit, auto);
+      values[i] = ms;
+      if (ms !== ms) (this.kept ??= new Map()).set(i, String(raw));
+    }
+  }
+
+  /** The column in epoch ms: a `Float64Array`, or a plain array when some cells kept text. */
+  finish(): Float64Array | (number | string | null)[] {
+    const values = this.values.slice(0, this.length);
+    this.values = new Float64Array(0);
+    if (this.epochCount > 0) this.convertEpochs(values);
+    let out: Float64Array | (number | string | null)[] = values;
+    if (this.kept !== undefined) {
+      out = Array.from(values);
+      for (const [row, cell] of this.kept) out[row] = cell;
+    }
+    markTimestampColumn(out, this.unit);
+    return out;
+  }
+}

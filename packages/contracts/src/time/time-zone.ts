@@ -1,0 +1,96 @@
+import { ConfigError, closestMatches } from "@peak/errors";
+
+const DAY = 86_400_000;
+
+const knownZones = (): string[] => {
+  const intl = Intl as { supportedValuesOf?: (key: string) => string[] };
+  return [...(intl.supportedValuesOf?.("timeZone") ?? []), "UTC"];
+};
+
+/**
+ * Checks a `timezone` option: an IANA zone name such as `America/New_York` (or `UTC`).
+ *
+ * @throws ConfigError naming `option`, with the closest zone names as a hint, when the zone is
+ *   unknown to this runtime's `Intl`.
+ */
+export const checkTimeZone = (value: unknown, option = "timezone"): string | undefined => {
+  if (value === undefined) return undefined;
+  if (typeof value === "string" && value.trim() !== "") {
+    try {
+      return new Intl.DateTimeFormat("en-US", { timeZone: value }).resolvedOptions().timeZone;
+    } catch {
+      // unknown zone: reported below
+    }
+  }
+  const text = typeof value === "string" ? value : typeof value;
+  const near = typeof value === "string" ? closestMatches(value, knownZones()) : [];
+  throw new ConfigError(`Unknown time zone \`${text}\` in \`${option}\``, {
+    hint:
+      near.length > 0
+        ? `Did you mean ${near.map((z) => `\`${z}\``).join(" or ")}?`
+        : "Pass an IANA zone name such as America/New_York, Europe/Berlin or UTC",
+    context: { option, received: text },
+  });
+};
+
+// UTC offset (ms) of `zone` at `instant`, from Intl's wall-clock parts: never the machine's TZ.
+const offsetReader = (zone: string) => {
+  const format = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+    era: "short",
+  });
+  return (instant: number): number => {
+    const p: Record<string, number> = {};
+    let bc = false;
+    for (const part of format.formatToParts(instant)) {
+      if (part.type === "era") bc = part.value.startsWith("B");
+      else if (part.type !== "literal") p[part.type] = Number(part.value);
+    }
+    const year = bc ? 1 - (p.year as number) : (p.year as number);
+    const wall = Date.UTC(year, (p.month as number) - 1, p.day, p.hour, p.minute, p.second);
+    const d = new Date(wall);
+    if (year >= 0 && year < 100) d.setUTCFullYear(year);
+    return d.getTime() - Math.floor(instant / 1000) * 1000;
+  };
+};
+
+/**
+ * A reader of wall-clock times in `zone`: `(wallMs, previous) => instant`, where `wallMs` is
+ * the wall time written as if it were UTC. DST-correct: a time that does not exist (skipped
+ * by a spring-forward) gives NaN; an ambiguous one (repeated by a fall-back) is the earlier
+ * instant unless that would not come after `previous`, then the later one (pandas'
+ * `ambiguous="infer"` for sorted data). Offsets are cached per UTC day.
+ */
+export const createZoneReader = (zone: string) => {
+  const offsetAt = offsetReader(zone);
+  const byDay = new Map<number, number>();
+  const offset = (instant: number): number => {
+    const day = Math.floor(instant / DAY);
+    const cached = byDay.get(day);
+    if (cached !== undefined) return cached;
+    const start = offsetAt(day * DAY);
+    const steady = offsetAt(day * DAY + DAY - 1) === start;
+    if (steady && byDay.size < 1 << 16) byDay.set(day, start);
+    return steady ? start : offsetAt(instant);
+  };
+  return (wall: number, previous = -Infinity): number => {
+    if (!Number.isFinite(wall)) return Number.NaN;
+    const early = wall - offset(wall - DAY);
+    const late = wall - offset(wall + DAY);
+    const earlyOk = early + offset(early) === wall;
+    const lateOk = late + offset(late) === wall;
+    if (earlyOk && lateOk) {
+      const [first, second] = early <= late ? [early, late] : [late, early];
+      return first <= previous ? second : first;
+    }
+    if (earlyOk) return early;
+    return lateOk ? late : Number.NaN;
+  };
+};

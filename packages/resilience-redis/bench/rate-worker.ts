@@ -1,0 +1,63 @@
+// One rate-limit measurement for bench/rate-limit.ts, in a fresh process: CONCURRENCY loops of
+// awaited acquires on one shared key for TIME_MS through our Redis store, rate-limiter-flexible's
+// RateLimiterRedis or Bottleneck's ioredis datastore (a budget so large that every acquire is
+// admitted, so the figure is the cost of the shared decision). Prints JSON: admitted, latencies.
+import Bottleneck from "bottleneck";
+import { Redis } from "ioredis";
+import { RateLimiterRedis } from "rate-limiter-flexible";
+import { createRedisRateLimitStore } from "../src/index";
+
+const url = process.env["REDIS_URL"] ?? "";
+const prefix = process.env["PREFIX"] ?? "bench";
+const TIME_MS = Number(process.env["TIME_MS"] ?? 1_000);
+const CONCURRENCY = Number(process.env["CONCURRENCY"] ?? 8);
+const BIG = 1e9;
+
+const acquireFor = async (
+  variant: string,
+): Promise<[() => Promise<unknown>, () => Promise<void>]> => {
+  if (variant === "peak") {
+    const store = createRedisRateLimitStore({ url, prefix, fleetSize: 4 });
+    await store.ready();
+    const request = { key: "k", weight: 1, limit: BIG, intervalMs: 1_000, burst: 0, maxWaitMs: 0 };
+    return [() => store.take(request), () => store.close()];
+  }
+  if (variant === "rate-limiter-flexible") {
+    const client = new Redis(url, { enableOfflineQueue: false });
+    await new Promise((resolve) => client.once("ready", resolve));
+    const limiter = new RateLimiterRedis({
+      storeClient: client,
+      points: BIG,
+      duration: 1,
+      keyPrefix: prefix,
+    });
+    return [() => limiter.consume("k", 1), async () => client.disconnect()];
+  }
+  const { hostname, port } = new URL(url);
+  const limiter = new Bottleneck({
+    id: prefix,
+    datastore: "ioredis",
+    clientOptions: { host: hostname, port: Number(port) },
+    reservoir: BIG,
+    reservoirRefreshAmount: BIG,
+    reservoirRefreshInterval: 1_000,
+  });
+  await limiter.ready();
+  const job = () => Promise.resolve(1);
+  return [() => limiter.schedule(job), () => limiter.disconnect(false)];
+};
+
+const [acquire, close] = await acquireFor(process.env["VARIANT"] ?? "peak");
+const latencies: number[] = [];
+const end = performance.now() + TIME_MS;
+const loop = async () => {
+  while (performance.now() < end) {
+    const started = performance.now();
+    await acquire();
+    latencies.push(performance.now() - started);
+  }
+};
+await Promise.all(Array.from({ length: CONCURRENCY }, loop));
+process.stdout.write(JSON.stringify({ admitted: latencies.length, latencies }));
+await close();
+process.exit(0);

@@ -1,0 +1,100 @@
+/** One admission in a {@link LocalLog}: its time (ms) and weight. */
+export interface LogEntry {
+  readonly at: number;
+  readonly weight: number;
+  /** Admitted by this process alone (Redis does not know it yet). */
+  local: boolean;
+}
+
+/** What {@link LocalLog.take} decided: admitted after `waitMs`, or rejected for `retryAfterMs`. */
+export type LocalDecision =
+  | { ok: true; waitMs: number; entry: LogEntry }
+  | { ok: false; retryAfterMs: number };
+
+/**
+ * The weighted sliding log of the Redis script, in process memory: the insurance limiter that
+ * holds this process's share of the budget while Redis is unreachable, and the record of this
+ * process's own admissions that seeds it. Same guarantee: in any window of `intervalMs`, at most
+ * `cap` weight; entries are appended in time order, so waiting callers keep FIFO order.
+ */
+export class LocalLog {
+  private entries: LogEntry[] = [];
+  private head = 0;
+  private total = 0;
+
+  /** The newest entry's time, or -Infinity when empty. */
+  get newest(): number {
+    return this.entries.length > this.head ? this.entries[this.entries.length - 1]!.at : -Infinity;
+  }
+
+  /** The local-only entries newer than `sinceMs` (to replay into Redis); marks them shared. */
+  takeLocalSince(sinceMs: number): LogEntry[] {
+    const found: LogEntry[] = [];
+    for (let i = this.head; i < this.entries.length; i += 1) {
+      const entry = this.entries[i]!;
+      if (!entry.local) continue;
+      if (entry.at > sinceMs) found.push(entry);
+      entry.local = false;
+    }
+    return found;
+  }
+
+  /** Admits `weight` at `now` or later within `maxWaitMs`, or tells when it could be. */
+  take(
+    now: number,
+    weight: number,
+    cap: number,
+    intervalMs: number,
+    maxWaitMs: number,
+  ): LocalDecision {
+    this.trim(now - intervalMs);
+    const start = Math.max(now, this.newest);
+    let inWindow = this.total;
+    let i = this.head;
+    for (; i < this.entries.length && this.entries[i]!.at <= start - intervalMs; i += 1) {
+      inWindow -= this.entries[i]!.weight;
+    }
+    let at = start;
+    let need = inWindow + weight - cap;
+    for (; need > 1e-9 && i < this.entries.length; i += 1) {
+      need -= this.entries[i]!.weight;
+      if (need <= 1e-9) at = this.entries[i]!.at + intervalMs;
+    }
+    if (need > 1e-9) return { ok: false, retryAfterMs: Infinity };
+    if (at - now > maxWaitMs) return { ok: false, retryAfterMs: at - now };
+    return { ok: true, waitMs: at - now, entry: this.record(at, weight, true) };
+  }
+
+  /** Records an admission decided elsewhere (by Redis), keeping time order. */
+  record(at: number, weight: number, local = false): LogEntry {
+    const entry = { at: Math.max(at, this.newest), weight, local };
+    this.entries.push(entry);
+    this.total += weight;
+    return entry;
+  }
+
+  /** Removes a reservation that will not be used. */
+  remove(entry: LogEntry): void {
+    const index = this.entries.indexOf(entry, this.head);
+    if (index < 0) return;
+    this.entries.splice(index, 1);
+    this.total -= entry.weight;
+  }
+
+  /** True when nothing in the log can matter after `cutoffMs` (the key may be dropped). */
+  idleSince(cutoffMs: number): boolean {
+    return this.newest <= cutoffMs;
+  }
+
+  private trim(cutoffMs: number): void {
+    while (this.head < this.entries.length && this.entries[this.head]!.at <= cutoffMs) {
+      this.total -= this.entries[this.head]!.weight;
+      this.head += 1;
+    }
+    if (this.head > 1024 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
+    if (this.head === this.entries.length) this.total = 0;
+  }
+}

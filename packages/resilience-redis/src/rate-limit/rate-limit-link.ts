@@ -1,0 +1,143 @@
+import { Redis } from "ioredis";
+import { clientOptions, unrefSocket } from "../redis-clients";
+import { UnrefTimer } from "../unref-timer";
+import type { ResolvedRateLimitOptions } from "./rate-limit-options";
+import { RATE_LIMIT_SCRIPT } from "./rate-limit-script";
+
+/** Why Redis cannot be used: unreachable or slow, or it refused our credentials. */
+export type LinkProblem = { kind: "outage" | "auth"; message: string };
+
+/** The script's reply: admitted (1/0), wait or retry-after ms, member, Redis time. */
+export type RateReply = [admitted: number, ms: string, member: string, now: string];
+
+const isAuthError = (error: unknown): boolean =>
+  /\b(NOAUTH|WRONGPASS)\b|invalid password|Authentication required/i.test(
+    error instanceof Error ? error.message : String(error),
+  );
+
+const noop = (): void => undefined;
+
+/**
+ * The store's one Redis connection: the admission script, a hard per-command deadline
+ * (`commandTimeoutMs`, ioredis's `commandTimeout`), up/down tracking with one log line
+ * per outage, an authentication failure told apart from an outage, and an unref'd reconnect
+ * timer. Nothing here keeps Node alive.
+ */
+export class RateLimitLink {
+  healthy = false;
+  problem: LinkProblem | undefined;
+  private closed = false;
+  private logged = false;
+  private readonly client: Redis;
+  private readonly reconnect: UnrefTimer;
+  private readonly probe: UnrefTimer;
+
+  private readonly options: ResolvedRateLimitOptions;
+  private readonly onUp: () => void;
+
+  constructor(options: ResolvedRateLimitOptions, onUp: () => void) {
+    this.options = options;
+    this.onUp = onUp;
+    this.client = new Redis({
+      ...clientOptions(options.redis, options.commandTimeoutMs),
+      commandTimeout: options.commandTimeoutMs,
+    });
+    this.client.defineCommand("peakRateLimit", { numberOfKeys: 2, lua: RATE_LIMIT_SCRIPT });
+    this.reconnect = new UnrefTimer(() => this.connect());
+    this.probe = new UnrefTimer(() => this.ping());
+    this.client.on("error", (error: unknown) => this.markDown(error));
+    this.client.on("connect", () => unrefSocket(this.client));
+    this.client.on("ready", () => this.markUp());
+    this.client.on("close", () => this.markDown(new Error("connection closed")));
+    this.client.on("end", () => {
+      if (!this.closed) this.reconnect.start(this.options.reconnectIntervalMs);
+    });
+    this.connect();
+  }
+
+  /** Runs the script; resolves undefined (and marks Redis down) on any error, including ioredis's `commandTimeout`. */
+  async run(keys: [string, string], args: (string | number)[]): Promise<RateReply | undefined> {
+    if (this.closed || this.client.status !== "ready") return undefined;
+    const script = (
+      this.client as unknown as Record<string, (...a: unknown[]) => Promise<RateReply>>
+    )["peakRateLimit"]!;
+    try {
+      const reply = await script.call(this.client, keys, ...args);
+      this.markUp();
+      return reply;
+    } catch (error) {
+      this.markDown(error);
+      return undefined;
+    }
+  }
+
+  /** Closes the connection and cancels the reconnect timer. */
+  close(): void {
+    this.closed = true;
+    this.healthy = false;
+    this.reconnect.clear();
+    this.probe.clear();
+    this.client.disconnect();
+  }
+
+  /** Connected but slow: PING until Redis answers within the deadline again. */
+  private ping(): void {
+    if (this.closed || this.healthy || this.client.status !== "ready") return;
+    const timer = setTimeout(
+      () => this.probe.start(this.options.reconnectIntervalMs),
+      this.options.commandTimeoutMs,
+    );
+    timer.unref();
+    this.client.ping().then(
+      () => {
+        clearTimeout(timer);
+        this.markUp();
+      },
+      () => undefined,
+    );
+  }
+
+  private connect(): void {
+    if (!this.closed && this.client.status !== "ready") this.client.connect().catch(noop);
+  }
+
+  private markUp(): void {
+    if (this.healthy || this.closed) return;
+    this.healthy = true;
+    this.problem = undefined;
+    if (this.logged) this.options.logger.info?.("Redis rate-limit store rejoined Redis");
+    this.logged = false;
+    this.onUp();
+  }
+
+  private markDown(error: unknown): void {
+    if (this.closed) return;
+    this.healthy = false;
+    if (this.client.status === "ready" && !this.probe.pending) {
+      this.probe.start(this.options.reconnectIntervalMs);
+    }
+    const auth = isAuthError(error);
+    const message = error instanceof Error ? error.message : String(error);
+    if (this.logged && !(auth && this.problem?.kind !== "auth")) return;
+    this.logged = true;
+    this.problem = { kind: auth ? "auth" : "outage", message };
+    const context = { prefix: this.options.prefix, error: message };
+    if (auth) {
+      this.options.logger.warn(
+        "Redis rate-limit store: authentication failed; admitting from this process's insurance share",
+        {
+          ...context,
+          hint: "Check the password (and user) in the Redis URL or the `redis` options",
+        },
+      );
+    } else {
+      this.options.logger.warn(
+        "Redis rate-limit store: Redis unavailable; admitting from this process's insurance share",
+        {
+          ...context,
+          hint: "Calls go on within limit / fleetSize per process; the store rejoins when Redis answers",
+        },
+      );
+    }
+  }
+}

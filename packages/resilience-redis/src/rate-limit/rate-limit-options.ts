@@ -1,0 +1,110 @@
+import { assertKnownKeys, ConfigError } from "@peak/errors";
+import type { RedisOptions } from "ioredis";
+import { positive, redisOptions, text, type StoreLogger } from "../store-options";
+
+const OWNER = "createRedisRateLimitStore";
+
+/** What the store does while Redis is unreachable. */
+export interface InsuranceOptions {
+  /**
+   * Weight per window this process may admit alone (its share of the budget).
+   * @defaultValue `limit / fleetSize`; without `fleetSize`, 0 (every call is rejected: fail closed)
+   */
+  limit?: number;
+  /**
+   * Treat the window before the outage as spent, so this process admits nothing locally until
+   * `intervalMs` after it saw Redis fail. Keeps the fleet within the budget across the outage's
+   * first window; `false` trades that for availability (see the README's bound).
+   * @defaultValue true
+   */
+  holdOff?: boolean;
+}
+
+/** Options of {@link createRedisRateLimitStore}. */
+export interface RedisRateLimitStoreOptions {
+  /** A `redis://` URL or ioredis options (the store owns and closes its connection). @defaultValue "redis://127.0.0.1:6379" */
+  redis?: string | RedisOptions;
+  /** Same as a string `redis` (give one of the two). */
+  url?: string;
+  /** Prefix of every key. @defaultValue "peak:rate" */
+  prefix?: string;
+  /** Processes sharing the budget; each one's insurance share is `limit / fleetSize`. */
+  fleetSize?: number;
+  /** See {@link InsuranceOptions}. */
+  insurance?: InsuranceOptions;
+  /** A Redis command slower than this counts as Redis being down; no call waits longer on Redis. @defaultValue 250 */
+  commandTimeoutMs?: number;
+  /** Delay between reconnection attempts while Redis is unreachable. @defaultValue 1_000 */
+  reconnectIntervalMs?: number;
+  /** Added to every window, so network jitter between processes cannot squeeze two windows' calls into one at the exchange. @defaultValue 0 */
+  marginMs?: number;
+  /** Receives "Redis unavailable" (once per outage), "authentication failed" and "rejoined". @defaultValue console */
+  logger?: StoreLogger;
+}
+
+/** Options with defaults filled in and checked. */
+export interface ResolvedRateLimitOptions {
+  readonly redis: RedisOptions;
+  readonly prefix: string;
+  readonly fleetSize: number | undefined;
+  readonly insuranceLimit: number | undefined;
+  readonly holdOff: boolean;
+  readonly commandTimeoutMs: number;
+  readonly reconnectIntervalMs: number;
+  readonly marginMs: number;
+  readonly logger: StoreLogger;
+}
+
+const KEYS = [
+  "redis",
+  "url",
+  "prefix",
+  "fleetSize",
+  "insurance",
+  "commandTimeoutMs",
+  "reconnectIntervalMs",
+  "marginMs",
+  "logger",
+];
+
+const nonNegative = (option: string, value: unknown): number => {
+  if (value === undefined || value === 0) return 0;
+  return positive(option, value, 0, false, OWNER);
+};
+
+/** Checks `options` and fills in defaults; throws a `ConfigError` naming a bad or unknown option. */
+export const resolveRateLimitOptions = (
+  options: RedisRateLimitStoreOptions,
+): ResolvedRateLimitOptions => {
+  assertKnownKeys(options, KEYS, { owner: OWNER });
+  const insurance = options.insurance ?? {};
+  assertKnownKeys(insurance, ["limit", "holdOff"], { owner: OWNER, prefix: "insurance." });
+  if (options.url !== undefined && options.redis !== undefined) {
+    throw new ConfigError(`${OWNER}: give \`redis\` or \`url\`, not both`, {
+      hint: 'Pass the connection once, e.g. `url: "redis://127.0.0.1:6379"`',
+      context: { option: "url", owner: OWNER },
+    });
+  }
+  const limit =
+    insurance.limit === undefined ? undefined : nonNegative("insurance.limit", insurance.limit);
+  return {
+    redis: redisOptions(options.url ?? options.redis, OWNER),
+    prefix: text("prefix", options.prefix, "peak:rate", OWNER),
+    fleetSize:
+      options.fleetSize === undefined
+        ? undefined
+        : positive("fleetSize", options.fleetSize, 1, true, OWNER),
+    insuranceLimit: limit,
+    holdOff: insurance.holdOff ?? true,
+    commandTimeoutMs: positive("commandTimeoutMs", options.commandTimeoutMs, 250, false, OWNER),
+    reconnectIntervalMs: positive(
+      "reconnectIntervalMs",
+      options.reconnectIntervalMs,
+      1_000,
+      false,
+      OWNER,
+    ),
+    marginMs: nonNegative("marginMs", options.marginMs),
+    logger: options.logger ?? console,
+  };
+};

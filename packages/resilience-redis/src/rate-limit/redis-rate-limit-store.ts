@@ -1,0 +1,175 @@
+import { ConfigError } from "@peak/errors";
+import { Insurance } from "./insurance";
+import type { LocalLog, LogEntry } from "./local-log";
+import { RateLimitLink, type LinkProblem } from "./rate-limit-link";
+import {
+  resolveRateLimitOptions,
+  type RedisRateLimitStoreOptions,
+  type ResolvedRateLimitOptions,
+} from "./rate-limit-options";
+import type { RateLimitStore, RateLimitTakeRequest, RateLimitTakeResult } from "./store-contract";
+
+/** Where admissions are decided right now. */
+export type RateLimitStoreMode = "redis" | "insurance" | "rejoining";
+
+/** A take's result; an admission also carries `at`, the epoch ms it was counted at (Redis time, or local time in insurance). */
+export type RedisTakeResult =
+  | Exclude<RateLimitTakeResult, { ok: true }>
+  | { ok: true; waitMs: number; at: number };
+
+/** A {@link RateLimitStore} shared through Redis, from {@link createRedisRateLimitStore}. */
+export interface RedisRateLimitStore extends RateLimitStore {
+  /** `redis`: Redis decides; `insurance`: this process's share decides alone; `rejoining`: both must admit (one window after Redis returns). */
+  readonly mode: RateLimitStoreMode;
+  /** Why Redis is not used, when it is not (`auth`: it refused the credentials). */
+  readonly problem: LinkProblem | undefined;
+  take(request: RateLimitTakeRequest): Promise<RedisTakeResult>;
+  /** Resolves true once Redis answers, false after `timeoutMs` (default 5_000). Never rejects. */
+  ready(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Creates a rate-limit store shared by every process that uses the same Redis and `prefix`, for
+ * `rateLimiter({ store })`. Each decision is one atomic Lua script (a weighted sliding log on
+ * Redis time): in any window of `intervalMs`, at most `limit + burst` weight per key across the
+ * fleet. Redis down, slow or refusing the password: no call waits longer than
+ * `commandTimeoutMs`; admissions fall back at once to this process's insurance share
+ * (`(limit + burst) / fleetSize`), logged once; when Redis returns, the store replays its local
+ * admissions into Redis and, for one window, admits only what both allow. Never rejects for a
+ * Redis problem; no timer or socket keeps the process alive.
+ *
+ * @throws {@link ConfigError} for a bad or unknown option (named, with the closest valid one)
+ * @example
+ * ```ts
+ * const store = createRedisRateLimitStore({ url: "redis://127.0.0.1:6379", prefix: "binance", fleetSize: 8 });
+ * const limiter = rateLimiter({ name: "binance", limit: 1200, intervalMs: 60_000, maxWaitMs: 5_000, store });
+ * await limiter.execute(() => exchange.fetchOHLCV("BTC/USDT"), { weight: 2 });
+ * await store.close();
+ * ```
+ */
+export const createRedisRateLimitStore = (
+  options: RedisRateLimitStoreOptions = {},
+): RedisRateLimitStore => new RedisRateLimitStoreImpl(resolveRateLimitOptions(options));
+
+interface Reservation {
+  readonly member: string;
+  readonly entry: LogEntry;
+}
+
+class RedisRateLimitStoreImpl implements RedisRateLimitStore {
+  private readonly insurance: Insurance;
+  private readonly reservations = new WeakMap<RateLimitTakeRequest, Reservation>();
+  private readonly waiters = new Set<(ok: boolean) => void>();
+  private readonly link: RateLimitLink;
+  private rejoinUntil = -Infinity;
+
+  private readonly options: ResolvedRateLimitOptions;
+
+  constructor(options: ResolvedRateLimitOptions) {
+    this.options = options;
+    this.insurance = new Insurance(options);
+    this.link = new RateLimitLink(options, () => this.rejoin());
+  }
+
+  get mode(): RateLimitStoreMode {
+    if (!this.link.healthy) return "insurance";
+    return Date.now() < this.rejoinUntil ? "rejoining" : "redis";
+  }
+
+  get problem(): LinkProblem | undefined {
+    return this.link.problem;
+  }
+
+  async take(request: RateLimitTakeRequest): Promise<RedisTakeResult> {
+    const cap = request.limit + request.burst;
+    if (!(request.weight > 0) || request.weight > cap) {
+      throw new ConfigError(`rate limit store: weight ${request.weight} is outside (0, ${cap}]`, {
+        hint: "A call's weight must be positive and at most limit + burst",
+        context: { key: request.key, weight: request.weight, cap },
+      });
+    }
+    const windowMs = Math.ceil(request.intervalMs + this.options.marginMs);
+    const log = this.insurance.logFor(request.key, windowMs);
+    const mode = this.mode;
+    if (mode !== "insurance") {
+      const shared = await this.takeShared(request, log, windowMs, mode === "rejoining");
+      if (shared !== undefined) return shared;
+    }
+    this.insurance.enter(Date.now());
+    const decision = this.insurance.decide(request, log, windowMs);
+    if (!decision.ok) return decision;
+    if (decision.waitMs > 0) this.reservations.set(request, { member: "", entry: decision.entry });
+    return { ok: true, waitMs: decision.waitMs, at: decision.entry.at };
+  }
+
+  async refund(request: RateLimitTakeRequest): Promise<void> {
+    const reservation = this.reservations.get(request);
+    if (reservation === undefined) return;
+    this.reservations.delete(request);
+    const windowMs = Math.ceil(request.intervalMs + this.options.marginMs);
+    this.insurance.logFor(request.key, windowMs).remove(reservation.entry);
+    if (reservation.member === "" || !this.link.healthy) return;
+    await this.link.run(this.keys(request.key), ["refund", 0, 0, windowMs, 0, reservation.member]);
+  }
+
+  ready(timeoutMs = 5_000): Promise<boolean> {
+    if (this.link.healthy) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve(ok);
+      };
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.waiters.add(done);
+    });
+  }
+
+  close(): Promise<void> {
+    this.link.close();
+    [...this.waiters].forEach((w) => w(false));
+    return Promise.resolve();
+  }
+
+  /** Asks Redis (while rejoining, the local share must admit too); undefined when Redis failed. */
+  private async takeShared(
+    request: RateLimitTakeRequest,
+    log: LocalLog,
+    windowMs: number,
+    both: boolean,
+  ) {
+    const local = both ? this.insurance.decide(request, log, windowMs) : undefined;
+    if (local !== undefined && !local.ok) return local;
+    const cap = request.limit + request.burst;
+    const args = ["take", request.weight, cap, windowMs, request.maxWaitMs];
+    const reply = await this.link.run(this.keys(request.key), args);
+    if (local?.ok === true) log.remove(local.entry);
+    if (reply === undefined) return undefined;
+    const ms = Number(reply[1]);
+    if (reply[0] !== 1) return { ok: false as const, retryAfterMs: ms };
+    const waitMs = Math.max(ms, local?.ok === true ? local.waitMs : 0);
+    const entry = log.record(Date.now() + waitMs, request.weight);
+    if (waitMs > 0) this.reservations.set(request, { member: reply[2], entry });
+    return { ok: true as const, waitMs, at: Number(reply[3]) + waitMs };
+  }
+
+  /** Redis answers again: replay this process's local admissions, then admit through both for one window. */
+  private rejoin(): void {
+    [...this.waiters].forEach((w) => w(true));
+    const now = Date.now();
+    const replay = this.insurance.leave(now);
+    if (replay.length === 0) return;
+    this.rejoinUntil = now + this.insurance.maxWindowMs;
+    for (const { key, windowMs, entries } of replay) {
+      if (entries.length === 0) continue;
+      const args = entries.flatMap((e) => [e.at, e.weight]);
+      void this.link.run(this.keys(key), ["seed", 0, 0, windowMs, 0, ...args]);
+    }
+  }
+
+  private keys(key: string): [string, string] {
+    const tag = `${this.options.prefix}:{${encodeURIComponent(key)}}`;
+    return [`${tag}:log`, `${tag}:meta`];
+  }
+}
