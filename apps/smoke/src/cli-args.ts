@@ -23,6 +23,10 @@ const OPTIONS = {
   "no-require-tz": { type: "boolean" },
   "allow-partial-nans": { type: "boolean" },
   ...VALIDATE_OPTIONS,
+  interval: { type: "string" },
+  calendar: { type: "string" },
+  "max-missing-bars": { type: "string" },
+  "fail-on-warnings": { type: "boolean" },
 } satisfies ParseArgsConfig["options"];
 
 /** Parses the command line; an unknown option or a missing value is a usage error (exit 2). */

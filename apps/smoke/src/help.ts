@@ -8,6 +8,8 @@ Usage:
                              [--allow-partial-nans] [--columns a=B,…] [--delimiter C]
                              [--layout yahoo|binance-klines|ccxt] [--no-header]
                              [--epoch-unit auto|s|ms|us|ns] [--timezone ZONE]
+                             [--interval DUR] [--calendar 24/7|weekdays]
+                             [--max-missing-bars N] [--fail-on-warnings]
   peak-smoke verify <manifest.json> [--json]
   peak-smoke strategies [--json]
   peak-smoke --help | <command> --help
@@ -65,6 +67,14 @@ Options:
   --timezone ZONE           IANA zone of zone-less timestamps, e.g. America/New_York
   --max-line-bytes N        longest line accepted (default 1048576)
   --max-columns N           most columns accepted (default 10000)
+  --interval DUR            bar interval for the quality warnings (500ms, 30s, 1m, 1h, 1d, 1w;
+                            default: the median spacing, shown in the report)
+  --calendar 24/7|weekdays  when bars are expected (default 24/7)
+  --max-missing-bars N      missing bars a gap may have before it is a warning (default 1)
+  --fail-on-warnings        exit 1 on quality warnings too
+
+Quality warnings (gap, irregular_interval, stale_price, price_jump, zero_volume) are printed
+after the violations and included in --json; they do not change the exit code by default.
 
 Exit codes: 0 clean, 1 violations found, 2 unreadable file or bad arguments.
 `,

@@ -7,6 +7,7 @@ import { csvFileRoundTrip } from "./csv-file";
 import { cleanColumns, injectDefects, toCsv, type Columns } from "./data";
 import { compare, maxRss, mib, mRows, rss } from "./measure";
 import { pandasMissing, runPandas, type PandasResult } from "./pandas";
+import { qualityOnOff } from "./quality";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const M = 1_000_000;
@@ -108,6 +109,7 @@ log(
 oneMillion();
 const ten = tenMillion();
 if (ten.pandas) printPandas(ten.pandas, ten.clean, ten.defects);
+qualityOnOff(10 * M, ROUNDS, log);
 const csvRows = Number(process.env.BENCH_CSV_ROWS ?? M);
 const csv = await csvFileRoundTrip(csvRows);
 log(

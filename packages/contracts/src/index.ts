@@ -15,6 +15,14 @@ export type {
   OhlcvRule,
   Violation,
 } from "./ohlcv/types";
+export { QUALITY_RULES } from "./ohlcv/quality/quality-types";
+export type {
+  OhlcvQualityOptions,
+  QualityCalendar,
+  QualityRule,
+  QualitySummary,
+  QualityWarning,
+} from "./ohlcv/quality/quality-types";
 export { MAX_REPORTED_ROWS } from "./ohlcv/violations/violation-collector";
 export { parseOhlcvCsv, parseOhlcvCsvStream } from "./csv/parse-ohlcv-csv";
 export { createOhlcvCsvParser } from "./csv/ohlcv-csv-parser";

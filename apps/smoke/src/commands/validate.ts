@@ -14,6 +14,8 @@ import type { CliArgs } from "../cli-args";
 import { reportDetails, type CellSource } from "../report-details";
 import { formatReport } from "../report-table";
 import { checkInputFile } from "../file-check";
+import { formatWarnings } from "../warnings-table";
+import { failsOnWarnings, qualityOptions } from "./quality-flags";
 import { csvOptionsFromFlags, timeOptionsFromFlags } from "./validate-flags";
 import { cliText } from "./validate-hints";
 
@@ -43,7 +45,7 @@ export async function validateCommand(args: CliArgs, positionals: string[]): Pro
     );
   }
   if (file !== "-") checkInputFile(file, "Input file");
-  const options = checkOptions(args);
+  const options = { ...checkOptions(args), quality: qualityOptions(args) };
   const csv = csvOptionsFromFlags(args);
   const json = args.values.json === true;
   const progress = !json && file !== "-" && process.stderr.isTTY;
@@ -62,8 +64,9 @@ export async function validateCommand(args: CliArgs, positionals: string[]): Pro
       const violations = report.violations.map((v) => ({ ...v, rows: v.rows.map(lineOf) }));
       process.stdout.write(formatReport(file, { ...report, violations }, details, "first lines"));
     }
+    process.stdout.write(formatWarnings(report));
   }
-  return report.ok ? EXIT.ok : EXIT.violations;
+  return report.ok && !failsOnWarnings(args, report) ? EXIT.ok : EXIT.violations;
 }
 
 const hintOf = (hint: string | undefined) => (hint === undefined ? {} : { hint: cliText(hint) });

@@ -18,7 +18,14 @@ describe("smoke gate", () => {
     const t = temp();
     const file = t.write("bars.csv", ohlcvCsv(5));
     const run = runCli(["validate", file, "--json"]);
-    expect(JSON.parse(run.stdout)).toEqual({ ok: true, rows: 5, violations: [], file });
+    expect(JSON.parse(run.stdout)).toEqual({
+      ok: true,
+      rows: 5,
+      violations: [],
+      warnings: [],
+      quality: { intervalMs: 3_600_000, intervalSource: "median", calendar: "24/7" },
+      file,
+    });
     expect(run.code).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { reportGlobalDuplicates } from "./scan/global-duplicates";
 import { toNumericColumn, type NumericColumn } from "./scan/numeric-column";
+import { checkQuality } from "./quality/check-quality";
 import { resolveOhlcvOptions } from "./resolve-options";
 import { fromCandles, isCandleArray } from "./shapes/from-candles";
 import type { RowColumns } from "./scan/row-checks";
@@ -87,6 +88,8 @@ export const inspectOhlcv = (
   }
   const violations = out.toViolations([tsName, ...OHLCV_VALUE_COLUMNS], src.names);
   const unit = stamps?.unit === undefined ? {} : { timestampUnit: stamps.unit };
-  const report = { ok: violations.length === 0, rows: src.rowCount, violations, ...unit };
+  const quality = opts.quality === undefined ? {} : checkQuality(cols, opts.quality);
+  const ok = violations.length === 0;
+  const report = { ok, rows: src.rowCount, violations, ...unit, ...quality };
   return { report, src, stamps, out };
 };

@@ -1,6 +1,7 @@
 import { ConfigError, didYouMean } from "@peak/errors";
 import { checkEpochUnit, type EpochUnitOption } from "../time/epoch-unit";
 import { checkTimeZone } from "../time/time-zone";
+import { resolveQuality, type ResolvedQuality } from "./quality/resolve-quality";
 import type { OhlcvCheckOptions } from "./types";
 
 /** {@link OhlcvCheckOptions} with every default filled in. */
@@ -11,10 +12,18 @@ export interface ResolvedOhlcvOptions {
   timestampColumn: string;
   epochUnit: EpochUnitOption;
   timezone: string | undefined;
+  /** Absent when quality warnings are off. */
+  quality?: ResolvedQuality;
 }
 
 const BOOLEAN_KEYS = ["strict", "requireTz", "allowPartialNans"] as const;
-const KNOWN_KEYS = new Set<string>([...BOOLEAN_KEYS, "timestampColumn", "epochUnit", "timezone"]);
+const KNOWN_KEYS = new Set<string>([
+  ...BOOLEAN_KEYS,
+  "timestampColumn",
+  "epochUnit",
+  "timezone",
+  "quality",
+]);
 
 /**
  * Checks the options object up front and fills in defaults.
@@ -59,5 +68,6 @@ export const resolveOhlcvOptions = (options: OhlcvCheckOptions = {}): ResolvedOh
     timestampColumn,
     epochUnit: checkEpochUnit(options.epochUnit),
     timezone: checkTimeZone(options.timezone),
+    ...(options.quality === undefined ? {} : { quality: resolveQuality(options.quality) }),
   };
 };

@@ -1,3 +1,5 @@
+import type { OhlcvQualityOptions, QualitySummary, QualityWarning } from "./quality/quality-types";
+
 /**
  * The twelve rule names a {@link Violation} can carry (exact strings, stable across versions).
  */
@@ -53,6 +55,10 @@ export interface OhlcvReport {
    * held none (only ISO text or `Date`s).
    */
   timestampUnit?: EpochUnit;
+  /** Quality warnings (only with the `quality` option); they never change `ok`. */
+  warnings?: QualityWarning[];
+  /** The interval and calendar the quality warnings were judged against (with `quality`). */
+  quality?: QualitySummary;
 }
 
 /** Options of {@link checkOhlcv} and {@link validateOhlcv}. */
@@ -91,6 +97,11 @@ export interface OhlcvCheckOptions {
    * DST-correct (a skipped time is `invalid_timestamp`); they are then not `naive_timestamp`.
    */
   timezone?: string;
+  /**
+   * Market-data quality warnings (`gap`, `irregular_interval`, `stale_price`, `price_jump`,
+   * `zero_volume`, `volume_spike`) on `report.warnings`; `true` for the defaults. Off when absent.
+   */
+  quality?: boolean | OhlcvQualityOptions;
 }
 
 /**
