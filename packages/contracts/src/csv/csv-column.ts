@@ -1,4 +1,4 @@
-import { parseDecimalSlice, parseNumberText } from "./number-text";
+import { parseDecimalSlice, parseNumberText } from "./text/number-text";
 
 const INITIAL_CAPACITY = 1024;
 

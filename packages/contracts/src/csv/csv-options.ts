@@ -1,8 +1,8 @@
 import { ConfigError, didYouMean } from "@peak/errors";
 import { checkEpochUnit, type EpochUnitOption } from "../time/epoch-unit";
 import { checkTimeZone } from "../time/time-zone";
-import { LAYOUT_PRESETS, OHLCV_LAYOUTS, type OhlcvLayout } from "./layouts";
-import { checkColumnsMap, type OhlcvColumnMap } from "./columns-map";
+import { LAYOUT_PRESETS, OHLCV_LAYOUTS, type OhlcvLayout } from "./layout/layouts";
+import { checkColumnsMap, type OhlcvColumnMap } from "./layout/columns-map";
 
 /** Options of {@link parseOhlcvCsv} and {@link createOhlcvCsvParser}. */
 export interface OhlcvCsvOptions {

@@ -2,9 +2,9 @@ import { DataContractError } from "@peak/errors";
 import { CsvColumnBuilder } from "./csv-column";
 import { splitQuotedLine } from "./csv-fields";
 import type { ResolvedCsvOptions } from "./csv-options";
-import { readFirstLine } from "./first-line";
+import { readFirstLine } from "./layout/first-line";
 import { LineIndex } from "./line-index";
-import { fieldEnd, scanDecimalField } from "./number-text";
+import { fieldEnd, scanDecimalField } from "./text/number-text";
 import { TimestampColumnBuilder } from "./timestamp-builder";
 
 const tooManyFields = (line: number, got: number, expected: number) =>

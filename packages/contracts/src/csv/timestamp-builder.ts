@@ -2,8 +2,8 @@ import { epochToMs, inferEpochUnit, type EpochUnit } from "../time/epoch-unit";
 import { markTimestampColumn } from "../time/timestamp-marks";
 import { createZoneReader } from "../time/time-zone";
 import type { ResolvedCsvOptions } from "./csv-options";
-import { lastScan, scanTimestamp } from "./iso-timestamp";
-import { parseDecimalSlice, parseNumberText } from "./number-text";
+import { lastScan, scanTimestamp } from "./text/iso-timestamp";
+import { parseDecimalSlice, parseNumberText } from "./text/number-text";
 
 const INITIAL_CAPACITY = 1024;
 

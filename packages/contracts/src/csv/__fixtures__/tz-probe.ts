@@ -1,7 +1,7 @@
 // Run as a child process under different TZ values by tz-independence.test.ts: prints JSON.
 import * as aq from "arquero";
 import { checkOhlcv } from "../../ohlcv/check-ohlcv";
-import { parseTimestampText } from "../iso-timestamp";
+import { parseTimestampText } from "../text/iso-timestamp";
 import { parseOhlcvCsv } from "../parse-ohlcv-csv";
 
 const csv = [

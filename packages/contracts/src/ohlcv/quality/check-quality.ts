@@ -5,7 +5,7 @@ import type { QualitySummary, QualityWarning } from "./quality-types";
 import type { ResolvedQuality } from "./resolve-quality";
 import { scanBars } from "./scan-bars";
 import { scanStamps } from "./scan-stamps";
-import { scanVolumeSpikes } from "./volume-spike";
+import { scanVolumeSpikes } from "./rules/volume-spike";
 import { WarningCollector } from "./warning-collector";
 
 /** What the quality pass adds to the report. */

@@ -1,8 +1,8 @@
-import { priceJumpRule } from "./price-jump";
+import { priceJumpRule } from "./rules/price-jump";
 import type { ResolvedQuality } from "./resolve-quality";
-import { stalePriceRule } from "./stale-price";
+import { stalePriceRule } from "./rules/stale-price";
 import type { WarningCollector } from "./warning-collector";
-import { zeroVolumeRule } from "./zero-volume";
+import { zeroVolumeRule } from "./rules/zero-volume";
 
 /** The five value columns as float64 (every one present). */
 export interface BarColumns {

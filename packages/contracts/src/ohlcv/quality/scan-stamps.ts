@@ -1,6 +1,6 @@
 import { isValidMs } from "../scan/timestamp-column";
-import { gapRule } from "./gap";
-import { irregularIntervalRule } from "./irregular-interval";
+import { gapRule } from "./rules/gap";
+import { irregularIntervalRule } from "./rules/irregular-interval";
 import type { ResolvedQuality } from "./resolve-quality";
 import type { WarningCollector } from "./warning-collector";
 

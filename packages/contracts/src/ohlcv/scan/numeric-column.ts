@@ -1,4 +1,4 @@
-import { parseNumberText } from "../../csv/number-text";
+import { parseNumberText } from "../../csv/text/number-text";
 import type { ViolationCollector } from "../violations/violation-collector";
 
 /** A value column as float64, plus which rows held something that is not a number. */

@@ -1,4 +1,4 @@
-import { parseTimestampText } from "../../csv/iso-timestamp";
+import { parseTimestampText } from "../../csv/text/iso-timestamp";
 import { epochToMs, inferEpochUnit, type EpochUnit } from "../../time/epoch-unit";
 import type { EpochUnitOption } from "../../time/epoch-unit";
 import { timestampMarkOf } from "../../time/timestamp-marks";

@@ -1,5 +1,5 @@
 import { closestMatches } from "@peak/errors";
-import { displayText } from "../../csv/display-text";
+import { displayText } from "../../csv/text/display-text";
 import type { OhlcvRule } from "../types";
 
 type Describe = (

@@ -1,6 +1,6 @@
 import type { StampStep } from "./gap";
-import type { ResolvedQuality } from "./resolve-quality";
-import type { WarningCollector } from "./warning-collector";
+import type { ResolvedQuality } from "../resolve-quality";
+import type { WarningCollector } from "../warning-collector";
 
 /**
  * The `irregular_interval` rule: a stamp off the grid of the first stamp (a 1-minute series

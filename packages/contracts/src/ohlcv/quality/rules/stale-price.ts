@@ -1,5 +1,5 @@
-import type { ResolvedQuality } from "./resolve-quality";
-import type { WarningCollector } from "./warning-collector";
+import type { ResolvedQuality } from "../resolve-quality";
+import type { WarningCollector } from "../warning-collector";
 
 /** Called when a run of bars ends: rows `start` (inclusive) to `end` (exclusive). */
 export type RunEnd = (start: number, end: number) => void;

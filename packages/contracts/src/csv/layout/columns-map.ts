@@ -1,5 +1,5 @@
 import { ConfigError, didYouMean } from "@peak/errors";
-import { OHLCV_VALUE_COLUMNS } from "../ohlcv/types";
+import { OHLCV_VALUE_COLUMNS } from "../../ohlcv/types";
 
 /** The six names a {@link OhlcvColumnMap} can map. */
 export type OhlcvColumnName = "timestamp" | (typeof OHLCV_VALUE_COLUMNS)[number];

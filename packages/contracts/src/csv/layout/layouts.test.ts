@@ -1,7 +1,7 @@
 import { isConfigError, isDataContractError } from "@peak/errors";
 import { describe, expect, it } from "vitest";
-import { checkOhlcv } from "../ohlcv/check-ohlcv";
-import { parseOhlcvCsv } from "./parse-ohlcv-csv";
+import { checkOhlcv } from "../../ohlcv/check-ohlcv";
+import { parseOhlcvCsv } from "../parse-ohlcv-csv";
 
 const T0 = Date.UTC(2024, 0, 1);
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 import { DataContractError, didYouMean } from "@peak/errors";
-import { OHLCV_VALUE_COLUMNS } from "../ohlcv/types";
-import type { ResolvedCsvOptions } from "./csv-options";
-import { displayText } from "./display-text";
+import { OHLCV_VALUE_COLUMNS } from "../../ohlcv/types";
+import type { ResolvedCsvOptions } from "../csv-options";
+import { displayText } from "../text/display-text";
 
 const OURS = ["timestamp", ...OHLCV_VALUE_COLUMNS] as const;
 

@@ -1,6 +1,6 @@
-import { missingBars } from "./calendar";
-import type { ResolvedQuality } from "./resolve-quality";
-import type { WarningCollector } from "./warning-collector";
+import { missingBars } from "../calendar";
+import type { ResolvedQuality } from "../resolve-quality";
+import type { WarningCollector } from "../warning-collector";
 
 /** Called for consecutive ascending stamps whose spacing is not exactly one interval. */
 export type StampStep = (row: number, prev: number, t: number) => void;

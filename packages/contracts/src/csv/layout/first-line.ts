@@ -1,9 +1,9 @@
 import { DataContractError, isDataContractError } from "@peak/errors";
-import type { ResolvedCsvOptions } from "./csv-options";
-import { splitHeader } from "./csv-fields";
+import type { ResolvedCsvOptions } from "../csv-options";
+import { splitHeader } from "../csv-fields";
 import { planColumnNames, positionalNames } from "./header-map";
-import { scanTimestamp } from "./iso-timestamp";
-import { parseNumberText } from "./number-text";
+import { scanTimestamp } from "../text/iso-timestamp";
+import { parseNumberText } from "../text/number-text";
 import { sniffDelimiter } from "./sniff-delimiter";
 
 /** What the first non-blank line of a CSV file decides. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkOhlcv } from "../check-ohlcv";
-import { regularSeries } from "./__fixtures__/series";
+import { checkOhlcv } from "../../check-ohlcv";
+import { regularSeries } from "../__fixtures__/series";
 
 // The same rule, written the slow obvious way: sort the previous `w` volumes for every row.
 const naiveSpikes = (v: Float64Array, w: number, multiple: number): number[] => {

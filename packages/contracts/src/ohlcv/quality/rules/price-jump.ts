@@ -1,5 +1,5 @@
-import type { ResolvedQuality } from "./resolve-quality";
-import type { WarningCollector } from "./warning-collector";
+import type { ResolvedQuality } from "../resolve-quality";
+import type { WarningCollector } from "../warning-collector";
 
 /** Called for a row whose close moved more than the threshold; returns the next row to judge. */
 export type JumpCandidate = (row: number) => number;

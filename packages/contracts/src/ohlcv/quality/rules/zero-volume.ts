@@ -1,6 +1,6 @@
-import type { ResolvedQuality } from "./resolve-quality";
+import type { ResolvedQuality } from "../resolve-quality";
 import type { RunEnd } from "./stale-price";
-import type { WarningCollector } from "./warning-collector";
+import type { WarningCollector } from "../warning-collector";
 
 /** The `zero_volume` rule: at least `zeroVolumeBars` consecutive bars with volume exactly 0. */
 export const zeroVolumeRule = (

@@ -1,5 +1,5 @@
-import type { ResolvedQuality } from "./resolve-quality";
-import type { WarningCollector } from "./warning-collector";
+import type { ResolvedQuality } from "../resolve-quality";
+import type { WarningCollector } from "../warning-collector";
 
 // Index of the first of the `n` sorted values in `a` that is >= x.
 const lowerBound = (a: Float64Array, n: number, x: number): number => {
