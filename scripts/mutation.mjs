@@ -81,6 +81,8 @@ try {
     tempDirName: ".stryker-tmp",
     timeoutMS: 10_000,
     timeoutFactor: 3,
+    // Extra Stryker options for one run, e.g. PEAK_MUTATION_STRYKER='{"logLevel":"debug"}'.
+    ...JSON.parse(process.env.PEAK_MUTATION_STRYKER ?? "{}"),
   }).runMutationTest();
 } finally {
   if (!interrupted) restore(cwd);

@@ -40,6 +40,10 @@ export function restore(cwd) {
     restored.push(file);
   }
   rmSync(dir, { recursive: true, force: true });
+  // The vitest runner copies its setup file into the package directory.
+  for (const name of readdirSync(cwd)) {
+    if (/^stryker-setup-\d+\.js$/.test(name)) rmSync(join(cwd, name), { force: true });
+  }
   return restored;
 }
 
