@@ -77,7 +77,7 @@ try {
     // ones also hit inside a test (a module re-imported by a test) were activated after module
     // load and falsely "survived".
     ignoreStatic: false,
-    reporters: ["clear-text", "json"],
+    reporters: ["clear-text", "json", "progress-append-only"],
     jsonReporter: { fileName: reportFile },
     clearTextReporter: { allowColor: false, allowEmojis: false, logTests: false },
     thresholds: { high: THRESHOLDS.core, low: THRESHOLDS.rest, break: null },

@@ -21,6 +21,20 @@ describe("closestMatches", () => {
     expect(closestMatches("stratgey", keys)).toEqual(["strategy"]);
   });
 
+  it("allows a third of the input's length in edits for long names, one for short ones", () => {
+    expect(closestMatches("abcdefghij", ["abcdefgxyz", "abcdefwxyz"])).toEqual(["abcdefgxyz"]);
+    expect(closestMatches("recovryTimeotMs", ["recoveryTimeoutMs"])).toEqual(["recoveryTimeoutMs"]);
+    expect(closestMatches("ab", ["ba", "xy"])).toEqual(["ba"]);
+  });
+
+  it("ranks by distance before name", () => {
+    expect(closestMatches("abcdef", ["abcdaa", "abcdez"])).toEqual(["abcdez", "abcdaa"]);
+  });
+
+  it("never suggests the input itself", () => {
+    expect(closestMatches("seed", ["seed", "seeds"])).toEqual(["seeds"]);
+  });
+
   it("returns nothing when no key is close", () => {
     expect(closestMatches("colour", keys)).toEqual([]);
     expect(closestMatches("__proto__", keys)).toEqual([]);
@@ -42,7 +56,13 @@ describe("closestMatches", () => {
         caught = error;
       }
       expect(isConfigError(caught)).toBe(true);
-      expect((caught as Error).message).toContain("`max`");
+      expect((caught as Error).message).toBe(
+        `Expected \`max\` to be a non-negative integer, got ${String(max)}`,
+      );
+      expect(caught).toMatchObject({
+        hint: "Pass a whole number such as { max: 1 } for the single best match",
+        context: { option: "max", received: String(max) },
+      });
     }
   });
 });
