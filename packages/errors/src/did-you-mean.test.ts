@@ -10,6 +10,12 @@ describe("editDistance", () => {
     expect(editDistance("ab", "ba")).toBe(1);
     expect(editDistance("retries", "retires")).toBe(1);
   });
+
+  it("counts a swap only when both characters trade places", () => {
+    expect(editDistance("ab", "ca")).toBe(2);
+    expect(editDistance("ba", "ac")).toBe(2);
+    expect(editDistance("abcd", "acbd")).toBe(1);
+  });
 });
 
 describe("closestMatches", () => {
@@ -29,6 +35,10 @@ describe("closestMatches", () => {
 
   it("ranks by distance before name", () => {
     expect(closestMatches("abcdef", ["abcdaa", "abcdez"])).toEqual(["abcdez", "abcdaa"]);
+  });
+
+  it("compares in lower case, so ß and ss stay two edits apart", () => {
+    expect(closestMatches("ß", ["ss"])).toEqual([]);
   });
 
   it("never suggests the input itself", () => {
