@@ -10,6 +10,12 @@ describe("editDistance", () => {
     expect(editDistance("ab", "ba")).toBe(1);
     expect(editDistance("retries", "retires")).toBe(1);
   });
+
+  it("counts a swap only when both characters trade places", () => {
+    expect(editDistance("ab", "ca")).toBe(2);
+    expect(editDistance("ba", "ac")).toBe(2);
+    expect(editDistance("abcd", "acbd")).toBe(1);
+  });
 });
 
 describe("closestMatches", () => {
@@ -19,6 +25,24 @@ describe("closestMatches", () => {
     expect(closestMatches("maxDrawdwn", keys)).toEqual(["maxDrawdown"]);
     expect(closestMatches("max_drawdown", keys)).toEqual(["maxDrawdown"]);
     expect(closestMatches("stratgey", keys)).toEqual(["strategy"]);
+  });
+
+  it("allows a third of the input's length in edits for long names, one for short ones", () => {
+    expect(closestMatches("abcdefghij", ["abcdefgxyz", "abcdefwxyz"])).toEqual(["abcdefgxyz"]);
+    expect(closestMatches("recovryTimeotMs", ["recoveryTimeoutMs"])).toEqual(["recoveryTimeoutMs"]);
+    expect(closestMatches("ab", ["ba", "xy"])).toEqual(["ba"]);
+  });
+
+  it("ranks by distance before name", () => {
+    expect(closestMatches("abcdef", ["abcdaa", "abcdez"])).toEqual(["abcdez", "abcdaa"]);
+  });
+
+  it("compares in lower case, so ß and ss stay two edits apart", () => {
+    expect(closestMatches("ß", ["ss"])).toEqual([]);
+  });
+
+  it("never suggests the input itself", () => {
+    expect(closestMatches("seed", ["seed", "seeds"])).toEqual(["seeds"]);
   });
 
   it("returns nothing when no key is close", () => {
@@ -42,7 +66,13 @@ describe("closestMatches", () => {
         caught = error;
       }
       expect(isConfigError(caught)).toBe(true);
-      expect((caught as Error).message).toContain("`max`");
+      expect((caught as Error).message).toBe(
+        `Expected \`max\` to be a non-negative integer, got ${String(max)}`,
+      );
+      expect(caught).toMatchObject({
+        hint: "Pass a whole number such as { max: 1 } for the single best match",
+        context: { option: "max", received: String(max) },
+      });
     }
   });
 });

@@ -11,6 +11,7 @@ describe("escapeControl", () => {
     ["\u001b[31mred", "\\u001b[31mred"],
     ["over\rwrite", "over\\rwrite"],
     ["a\nb\tc", "a\\nb\\tc"],
+    ["back\bspace\fform feed", "back\\bspace\\fform feed"],
     ["csi\u009b2J", "csi\\u009b2J"],
     ["bell\u0007", "bell\\u0007"],
     ["bidi\u202egnp.exe", "bidi\\u202egnp.exe"],
