@@ -16,7 +16,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
  * another: never mutate two packages at once (their instrumented code shares one namespace).
  */
 const CORE_SET = {
-  "@peak/errors": ["src/escape-control.ts", "src/did-you-mean.ts"],
+  "@peak/errors": ["src/hints/escape-control.ts", "src/hints/did-you-mean.ts"],
 };
 
 const env = {

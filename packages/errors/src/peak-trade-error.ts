@@ -1,10 +1,10 @@
 import { brandFor, hasBrand, setBrand } from "./brand";
 import type { PeakErrorCode } from "./codes";
-import { chargeText, createBudget } from "./budget";
-import { copyContext } from "./copy-context";
-import { escapeControl } from "./escape-control";
-import { convertWithin, toSafeJson, type JsonValue } from "./safe-json";
-import { describeCause, serialiseCauses } from "./serialise-cause";
+import { chargeText, createBudget } from "./json/budget";
+import { copyContext } from "./json/copy-context";
+import { escapeControl } from "./hints/escape-control";
+import { convertWithin, toSafeJson, type JsonValue } from "./json/safe-json";
+import { describeCause, serialiseCauses } from "./json/serialise-cause";
 
 const brand = brandFor("PeakTradeError");
 const MULTILINE = { multiline: true } as const;

@@ -1,4 +1,4 @@
-import { toSafeJson } from "./safe-json";
+import { toSafeJson } from "./json/safe-json";
 
 /**
  * Turns any thrown value into an `Error` without losing it: an `Error` is returned as is;

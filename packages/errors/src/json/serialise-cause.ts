@@ -1,8 +1,8 @@
 // The cause chain of an error, walked in a loop (a chain of 100,000 causes cannot overflow the
 // stack), cut after MAX_CAUSES links, sharing the size budget of the enclosing toJSON() call.
 import { chargeText, TRUNCATED, type Budget } from "./budget";
-import { brandFor, hasBrand } from "./brand";
-import { escapeControl } from "./escape-control";
+import { brandFor, hasBrand } from "../brand";
+import { escapeControl } from "../hints/escape-control";
 import { convertWithin, toSafeJson, type JsonValue } from "./safe-json";
 import { readSafely, safeString, unreadable } from "./unreadable";
 

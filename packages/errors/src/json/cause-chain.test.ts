@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PeakTradeError } from "./peak-trade-error";
+import { PeakTradeError } from "../peak-trade-error";
 import { MAX_CAUSES } from "./serialise-cause";
 
 // Stack traces are not what is under test; one frame each keeps building 100,000 errors cheap.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isConfigError } from "./config-error";
+import { isConfigError } from "../config-error";
 import { assertKnownKeys } from "./known-keys";
 
 const caught = (fn: () => void) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeControl } from "./escape-control";
-import { PeakTradeError } from "./peak-trade-error";
+import { PeakTradeError } from "../peak-trade-error";
 
 // Any C0 control but line feed and tab, DEL, C1, bidi controls: none may reach a terminal.
 // eslint-disable-next-line no-control-regex -- matching raw control characters is the test

@@ -1,4 +1,4 @@
-import { ConfigError } from "./config-error";
+import { ConfigError } from "../config-error";
 
 /**
  * Optimal-string-alignment (Damerau–Levenshtein) distance: insertions, deletions,

@@ -1,9 +1,9 @@
-import { BacktestInvariantError } from "./backtest-invariant-error";
-import { CacheCorruptionError } from "./cache-corruption-error";
-import { ConfigError } from "./config-error";
-import { DataContractError } from "./data-contract-error";
-import { PeakTradeError, type PeakErrorOptions } from "./peak-trade-error";
-import { ProviderError } from "./provider-error";
+import { BacktestInvariantError } from "../backtest-invariant-error";
+import { CacheCorruptionError } from "../cache-corruption-error";
+import { ConfigError } from "../config-error";
+import { DataContractError } from "../data-contract-error";
+import { PeakTradeError, type PeakErrorOptions } from "../peak-trade-error";
+import { ProviderError } from "../provider-error";
 import { describeThrown } from "./unreadable";
 
 type Ctor = new (message: string, options: PeakErrorOptions) => PeakTradeError;

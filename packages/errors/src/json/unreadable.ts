@@ -1,5 +1,5 @@
 // Placeholders for values whose reading threw (a getter, a Proxy trap, a revoked Proxy).
-import { escapeControl } from "./escape-control";
+import { escapeControl } from "../hints/escape-control";
 
 const MAX_REASON = 200;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isConfigError } from "./config-error";
+import { isConfigError } from "../config-error";
 import { errorFromJSON } from "./from-json";
 
 const refusal = (input: unknown) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { PeakTradeError } from "./peak-trade-error";
+import { PeakTradeError } from "../peak-trade-error";
 import { toSafeJson } from "./safe-json";
-import { toError } from "./to-error";
+import { toError } from "../to-error";
 
 const explode = (): never => {
   throw new Error("trap exploded");

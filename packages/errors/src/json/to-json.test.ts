@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DataContractError } from "./data-contract-error";
+import { DataContractError } from "../data-contract-error";
 import { errorFromJSON } from "./from-json";
-import { PeakTradeError } from "./peak-trade-error";
-import { ProviderError } from "./provider-error";
+import { PeakTradeError } from "../peak-trade-error";
+import { ProviderError } from "../provider-error";
 import { toSafeJson } from "./safe-json";
 
 describe("toJSON", () => {
