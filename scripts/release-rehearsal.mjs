@@ -6,7 +6,15 @@
 // Runs on a copy of the working tree; the repository itself is not touched.
 // Usage: node scripts/release-rehearsal.mjs
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  readdirSync,
+} from "node:fs";
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -128,10 +136,9 @@ function checkInstalled(consumer, versions) {
     const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
     if (pkg.version !== versions[name])
       throw new Error(`${name}: installed ${pkg.version}, published ${versions[name]}`);
-    const text = JSON.stringify(pkg);
-    if (text.includes("workspace:"))
+    if (JSON.stringify(pkg).includes("workspace:"))
       throw new Error(`${name}: published manifest still has workspace: ranges`);
-    if (text.includes("@peak/source"))
+    if (JSON.stringify(pkg.exports ?? {}).includes("@peak/source"))
       throw new Error(`${name}: published exports carry @peak/source`);
     for (const file of ["LICENSE", "CHANGELOG.md", "README.md", "dist/index.js"]) {
       if (!existsSync(join(dir, file))) throw new Error(`${name}: tarball lacks ${file}`);
@@ -168,15 +175,7 @@ async function main() {
     };
     const published = run("pnpm", ["changeset", "publish", "--no-git-tag"], copy, registryEnv);
     const versions = {};
-    for (const dir of [
-      "contracts",
-      "resilience",
-      "errors",
-      "cache",
-      "repro",
-      "resilience-redis",
-      "resilience-prometheus",
-    ]) {
+    for (const dir of readdirSync(join(copy, "packages"))) {
       const pkg = JSON.parse(readFileSync(join(copy, "packages", dir, "package.json"), "utf8"));
       const seen = run(
         "npm",
