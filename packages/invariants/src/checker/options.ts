@@ -10,7 +10,7 @@ export const STRICTNESS_MODES: readonly Strictness[] = Object.freeze(["raise", "
 /** The run's repro ids as plain data (a `ReproContext` from `@peak/repro` fits as is). */
 export interface ReproIds {
   runId?: string | undefined;
-  seed?: number | string | undefined;
+  seed?: number | bigint | string | undefined;
   configHash?: string | undefined;
   gitSha?: string | null | undefined;
 }

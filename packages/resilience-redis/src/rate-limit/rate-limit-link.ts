@@ -25,6 +25,8 @@ const noop = (): void => undefined;
  */
 export class RateLimitLink {
   healthy = false;
+  /** True once Redis has answered at least once. */
+  everUp = false;
   problem: LinkProblem | undefined;
   private closed = false;
   private logged = false;
@@ -71,6 +73,11 @@ export class RateLimitLink {
     }
   }
 
+  /** True while the first connection attempt is still under way. */
+  get connecting(): boolean {
+    return !this.closed && ["wait", "connecting", "connect"].includes(this.client.status);
+  }
+
   /** Closes the connection and cancels the reconnect timer. */
   close(): void {
     this.closed = true;
@@ -104,6 +111,7 @@ export class RateLimitLink {
   private markUp(): void {
     if (this.healthy || this.closed) return;
     this.healthy = true;
+    this.everUp = true;
     this.problem = undefined;
     if (this.logged) this.options.logger.info?.("Redis rate-limit store rejoined Redis");
     this.logged = false;

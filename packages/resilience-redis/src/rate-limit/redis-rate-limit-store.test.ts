@@ -91,6 +91,18 @@ describe("createRedisRateLimitStore against a real redis-server", () => {
     }
   });
 
+  it("decides through Redis on the very first take, without awaiting ready()", async () => {
+    const store = createRedisRateLimitStore({
+      url: server.url,
+      prefix: `t-${randomUUID()}`,
+      logger: quiet,
+    });
+    stores.push(store);
+    const result = await store.take(request(2));
+    expect(result).toMatchObject({ ok: true, waitMs: 0 });
+    expect(store.mode).toBe("redis");
+  });
+
   it("refuses a weight above limit + burst with a ConfigError", async () => {
     const store = await open();
     await expect(store.take(request(13))).rejects.toSatisfy(isConfigError);

@@ -91,6 +91,8 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     }
     const windowMs = Math.ceil(request.intervalMs + this.options.marginMs);
     const log = this.insurance.logFor(request.key, windowMs);
+    // A store used right after creation: wait (at most commandTimeoutMs) for the first connection.
+    if (!this.link.everUp && this.link.connecting) await this.ready(this.options.commandTimeoutMs);
     const mode = this.mode;
     if (mode !== "insurance") {
       const shared = await this.takeShared(request, log, windowMs, mode === "rejoining");
