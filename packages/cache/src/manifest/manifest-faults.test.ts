@@ -42,7 +42,8 @@ describe("permission failures are typed and leave nothing behind", () => {
     await writeFile(join(dir, "manifest.json"), "{}", { mode: 0o600 });
     const outcome = asNobody("load", dir);
     expect(outcome).toMatchObject({ name: "CacheCorruptionError", errorCode: "EACCES" });
-    expect(outcome.hint).toEqual(expect.stringMatching(/readable/));
+    // The manifest reader opens files through read/open-regular.ts, whose hint names permissions.
+    expect(outcome.hint).toEqual(expect.stringMatching(/permissions for the user running this/));
   });
 });
 
