@@ -1,0 +1,131 @@
+// Real-looking 1-minute OHLCV bars as CSV: a seeded geometric random walk in 0.0001 ticks,
+// UTC ISO-8601 timestamps (`2005-01-03T14:30:00.000Z`), integer volumes. Deterministic: the
+// same rows and seed give the same bytes, so a cached file can be checked by size and SHA-256.
+import { closeSync, openSync, writeSync } from "node:fs";
+
+export const GENERATOR_VERSION = 1;
+export const HEADER = "timestamp,open,high,low,close,volume\n";
+const START_MS = Date.UTC(2005, 0, 3);
+const DAY_MS = 86_400_000;
+const TICKS = 10_000;
+
+/** mulberry32: a small seeded 32-bit PRNG returning floats in [0, 1). */
+const uniform = (seed) => {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+};
+
+const normal = (next) => () =>
+  Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+
+const price = (ticks) => {
+  const frac = ticks % TICKS;
+  return `${(ticks - frac) / TICKS}.${frac < 10 ? "000" : frac < 100 ? "00" : frac < 1000 ? "0" : ""}${frac}`;
+};
+
+const pad2 = (n) => (n < 10 ? `0${n}` : `${n}`);
+
+/** One step of the walk in 0.0001 ticks: the bar after `state.ticks`, advancing the state. */
+const step = (state, minute) => {
+  const open = state.ticks;
+  // ~0.05% per minute, mean-reverting towards the start level so 10M steps stay plausible.
+  const drift = -0.00002 * Math.log(open / state.base);
+  const close = Math.max(TICKS, Math.round(open * Math.exp(drift + 0.0005 * state.z())));
+  const high = Math.max(open, close) + Math.round(Math.abs(state.z()) * open * 0.0002);
+  const low = Math.max(1, Math.min(open, close) - Math.round(Math.abs(state.z()) * open * 0.0002));
+  const volume = Math.round(20_000 + 900_000 * state.u() * state.u() + (minute < 30 ? 500_000 : 0));
+  state.ticks = close;
+  return { open, high, low, close, volume };
+};
+
+const walk = (seed) => {
+  const u = uniform(seed);
+  return { ticks: 4_500 * TICKS, base: 4_500 * TICKS, z: normal(u), u, day: undefined };
+};
+
+/** Appends rows [from, to) to a string; `state` carries the walk between chunks. */
+const rows = (state, from, to) => {
+  let out = "";
+  for (let i = from; i < to; i++) {
+    const minute = i % 1440;
+    if (minute === 0 || state.day === undefined) {
+      state.day = new Date(START_MS + Math.floor(i / 1440) * DAY_MS).toISOString().slice(0, 11);
+    }
+    const b = step(state, minute);
+    const hhmm = `${pad2((minute / 60) | 0)}:${pad2(minute % 60)}`;
+    out += `${state.day}${hhmm}:00.000Z,${price(b.open)},${price(b.high)},${price(b.low)},${price(b.close)},${b.volume}\n`;
+  }
+  return out;
+};
+
+/** The same bars as Float64Array columns (timestamp in epoch ms), for the in-memory runs. */
+export const barColumns = (count, seed = 19) => {
+  const state = walk(seed);
+  const names = ["timestamp", "open", "high", "low", "close", "volume"];
+  const c = Object.fromEntries(names.map((n) => [n, new Float64Array(count)]));
+  for (let i = 0; i < count; i++) {
+    const b = step(state, i % 1440);
+    c.timestamp[i] = START_MS + i * 60_000;
+    c.open[i] = b.open / TICKS;
+    c.high[i] = b.high / TICKS;
+    c.low[i] = b.low / TICKS;
+    c.close[i] = b.close / TICKS;
+    c.volume[i] = b.volume;
+  }
+  return c;
+};
+
+/** Writes `count` data rows (plus the header) to `path`; returns the byte count. */
+export const writeBarsCsv = (path, count, seed = 19) => {
+  const state = walk(seed);
+  const fd = openSync(path, "w");
+  let bytes = 0;
+  try {
+    bytes += writeSync(fd, HEADER);
+    for (let from = 0; from < count; from += 50_000) {
+      bytes += writeSync(fd, rows(state, from, Math.min(count, from + 50_000)));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
+};
+
+/**
+ * A small CSV with one defect of each kind the rules know, for the self-check: NaN close,
+ * negative low, high below low, negative volume, open above high, a duplicate and an
+ * out-of-order timestamp. Returns the expected count per rule.
+ */
+export const writeDefectCsv = (path, count = 2_000) => {
+  const lines = rows(walk(7), 0, count).trimEnd().split("\n");
+  const edit = (row, col, value) => {
+    const cells = lines[row].split(",");
+    cells[col] = value;
+    lines[row] = cells.join(",");
+  };
+  edit(100, 4, "");
+  edit(200, 3, "-1.0000");
+  edit(300, 2, "1.0000");
+  edit(400, 5, "-5");
+  edit(500, 1, "99999.0000");
+  edit(600, 0, lines[599].split(",")[0]);
+  edit(700, 0, lines[698].split(",")[0]);
+  const fd = openSync(path, "w");
+  writeSync(fd, HEADER + lines.join("\n") + "\n");
+  closeSync(fd);
+  return {
+    nan: 1,
+    non_positive_price: 1,
+    high_below_low: 1,
+    negative_volume: 1,
+    ohlc_out_of_range: 1,
+    duplicate_timestamps: 2,
+    unsorted_timestamps: 1,
+  };
+};
