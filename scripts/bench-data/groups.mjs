@@ -38,7 +38,7 @@ export const validateTools = (file, rows, py) => [
     .filter((name) => py.peers.includes(name))
     .map((name) => ({
       name,
-      command: () => [py.bin, [driver("peer_validate.py"), PYTHON_PEERS[name], file]],
+      command: () => [py.bin, ["-B", driver("peer_validate.py"), PYTHON_PEERS[name], file]],
       check: peerValidate(rows),
     })),
   {
@@ -66,6 +66,7 @@ export const parquetWriteTools = (columns, rows, work, py) => [
           command: (r) => [
             py.bin,
             [
+              "-B",
               driver("peer_parquet.py"),
               "write",
               columns,
@@ -96,7 +97,7 @@ export const parquetReadTools = (rows, work, py) => [
           name: "pandas read_parquet",
           command: () => [
             py.bin,
-            [driver("peer_parquet.py"), "read", join(work, "pd--1.parquet"), String(rows)],
+            ["-B", driver("peer_parquet.py"), "read", join(work, "pd--1.parquet"), String(rows)],
           ],
           check: opCheck(rows),
         },
@@ -128,7 +129,10 @@ export const checkTools = (columns, rows, reps, py) => [
     ? [
         {
           name: "pandas rules",
-          command: () => [py.bin, [driver("peer_check.py"), columns, String(rows), String(reps)]],
+          command: () => [
+            py.bin,
+            ["-B", driver("peer_check.py"), columns, String(rows), String(reps)],
+          ],
           check: opCheck(rows),
         },
       ]

@@ -5,7 +5,8 @@
       the file -> "<hex>  <name>" sidecar -> fsync of file, sidecar and folder.
   python peer_parquet.py read <file.parquet> <rows>
       read the bytes, check them against the sidecar's SHA-256, then read_parquet.
-Prints {"opS", "opCpuS", "rows"}: wall and CPU (all threads) seconds of the operation only.
+Prints {"opS", "opCpuS", "rows"}: wall and CPU (all threads) seconds of the operation only,
+timed on the second call (the first, untimed, pays imports and first-call costs).
 """
 import hashlib
 import io
@@ -69,8 +70,13 @@ def main():
     mode, args = sys.argv[1], sys.argv[2:]
     if mode == "write":
         df = load(args[0], int(args[1]))
+        warm = Path(args[2] + ".warm.parquet")
+        write(df, warm)  # untimed: imports and first-call costs
+        warm.unlink()
+        Path(f"{warm}.sha256").unlink()
         rows, op, cpu = timed(lambda: write(df, args[2]))
     elif mode == "read":
+        read(args[0])  # untimed: imports and first-call costs
         rows, op, cpu = timed(lambda: read(args[0]))
         if rows != int(args[1]):
             raise SystemExit(f"read {rows} rows, expected {args[1]}")
