@@ -9,7 +9,7 @@ import {
   rawTools,
   validateTools,
 } from "./groups.mjs";
-import { sha256File } from "./inputs.mjs";
+import { mib, sha256File } from "./inputs.mjs";
 import { formatGroup } from "./report.mjs";
 import { runGroup } from "./rounds.mjs";
 import { countLabel } from "./verdicts.mjs";
@@ -33,7 +33,7 @@ export const runComparisons = ({ config, inputs, work, meter, log }) => {
   const groups = [
     {
       id: "validateSmall",
-      title: `CSV validate, ${small} rows (${(inputs.smallCsvBytes / 2 ** 20).toFixed(0)} MiB), end to end`,
+      title: `CSV validate, ${small} rows (${mib(inputs.smallCsvBytes)}), end to end`,
       metric: "wallS",
       warmup: true,
       tools: validateTools(inputs.smallCsv, sizes.smallRows, py),
@@ -41,7 +41,7 @@ export const runComparisons = ({ config, inputs, work, meter, log }) => {
     },
     {
       id: "validateBig",
-      title: `CSV validate, ${big} rows (${(inputs.csvBytes / 2 ** 20).toFixed(0)} MiB), end to end`,
+      title: `CSV validate, ${big} rows (${mib(inputs.csvBytes)}), end to end`,
       metric: "wallS",
       warmup: false,
       before: () => sha256File(inputs.bigCsv), // pull the file into the page cache
