@@ -58,7 +58,7 @@ export const probePython = (bin) => {
 
 /** The run's settings; `selfCheck` shrinks every size so the whole run takes seconds. */
 export const readConfig = (argv) => {
-  const flags = new Set(argv);
+  const flags = new Set(argv.filter((a) => a !== "--")); // pnpm passes a leading -- on
   const unknown = [...flags].filter(
     (f) => !["--self-check", "--no-build", "--clean", "--help"].includes(f),
   );

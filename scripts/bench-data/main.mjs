@@ -34,7 +34,14 @@ import { selfCheck } from "./self-check.mjs";
 import { issueGoals, judge } from "./verdicts.mjs";
 
 const log = (line = "") => process.stdout.write(`${line}\n`);
-const config = readConfig(process.argv.slice(2));
+const config = (() => {
+  try {
+    return readConfig(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`bench:data: ${error.message}\n`);
+    process.exit(2);
+  }
+})();
 if (config.help) {
   log("usage: pnpm bench:data [-- --self-check] [--no-build] [--clean]; see the header of");
   log(`${join(HERE, "main.mjs")} for the environment variables.`);
