@@ -65,6 +65,7 @@ const build = () => {
 
 if (config.build || ![SMOKE_MAIN, CACHE_DIST, CONTRACTS_DIST].every(existsSync)) build();
 const meter = detectMeter();
+const busy = () => loadavg()[1] > cpus().length;
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(1))
@@ -86,6 +87,10 @@ try {
   if (config.selfCheck) failures += selfCheck({ dir: inputDir, py, meter, log });
   const summaries = runComparisons({ config, inputs, work, meter, log });
   log(`\nload after: ${load()}`);
+  if (busy()) {
+    log(`note: the machine was busy (load above ${cpus().length} cores): wall times include`);
+    log("waiting for a core; compare the CPU s columns too before trusting a close verdict");
+  }
   for (const goal of issueGoals(config.sizes)) {
     const v = judge(goal, summaries[goal.group] ?? []);
     log(v.text);
