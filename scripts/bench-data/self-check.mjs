@@ -2,7 +2,7 @@
 // the peers really run "the same rules"), and the verdict logic must refuse to pass on
 // missing, failed or unusable measurements. Returns the number of failed checks.
 import { join } from "node:path";
-import { writeDefectCsv } from "./generate.mjs";
+import { writeDefectCsv } from "./defect-csv.mjs";
 import { validateTools } from "./groups.mjs";
 import { runOnce } from "./rounds.mjs";
 import { judge } from "./verdicts.mjs";
