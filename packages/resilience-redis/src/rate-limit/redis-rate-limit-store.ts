@@ -1,5 +1,6 @@
 import { ConfigError } from "@peak/errors";
 import { Insurance } from "./insurance";
+import { Leases } from "./lease";
 import type { LocalLog, LogEntry } from "./local-log";
 import { RateLimitLink, type LinkProblem } from "./rate-limit-link";
 import {
@@ -13,10 +14,13 @@ import { SLOTS, TakeBatcher } from "./take-batcher";
 /** Where admissions are decided right now. */
 export type RateLimitStoreMode = "redis" | "insurance" | "rejoining";
 
-/** A take's result; an admission also carries `at`, the epoch ms it was counted at (Redis time, or local time in insurance). */
+/**
+ * A take's result; an admission also carries `at`, the epoch ms it was counted at (Redis time, or
+ * local time in insurance), and `leased` when it was spent from a local lease.
+ */
 export type RedisTakeResult =
   | Exclude<RateLimitTakeResult, { ok: true }>
-  | { ok: true; waitMs: number; at: number };
+  | { ok: true; waitMs: number; at: number; leased?: true };
 
 /** A {@link RateLimitStore} shared through Redis, from {@link createRedisRateLimitStore}. */
 export interface RedisRateLimitStore extends RateLimitStore {
@@ -65,6 +69,7 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
   private readonly waiters = new Set<(ok: boolean) => void>();
   private readonly link: RateLimitLink;
   private readonly batcher: TakeBatcher;
+  private readonly leases: Leases | undefined;
   private rejoinUntil = -Infinity;
 
   private readonly options: ResolvedRateLimitOptions;
@@ -74,6 +79,8 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     this.insurance = new Insurance(options);
     this.link = new RateLimitLink(options, () => this.rejoin());
     this.batcher = new TakeBatcher(this.link);
+    const { lease } = options;
+    this.leases = lease === undefined ? undefined : new Leases(lease.size, lease.ttlMs);
   }
 
   get mode(): RateLimitStoreMode {
@@ -98,6 +105,10 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     // A store used right after creation: wait (at most commandTimeoutMs) for the first connection.
     if (!this.link.everUp && this.link.connecting) await this.ready(this.options.commandTimeoutMs);
     const mode = this.mode;
+    if (mode === "redis" && this.leases !== undefined) {
+      const at = this.leases.spend(request.key, request.weight, cap, windowMs, Date.now());
+      if (at !== undefined) return { ok: true, waitMs: 0, at, leased: true };
+    }
     if (mode !== "insurance") {
       const shared = await this.takeShared(request, log, windowMs, mode === "rejoining");
       if (shared !== undefined) return shared;
@@ -149,17 +160,16 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     const local = both ? this.insurance.decide(request, log, windowMs) : undefined;
     if (local !== undefined && !local.ok) return local;
     const cap = request.limit + request.burst;
-    const answer = await this.batcher.take(this.key(request.key), windowMs, [
-      request.weight,
-      cap,
-      request.maxWaitMs,
-      0,
-    ]);
+    const lease = both ? 0 : (this.leases?.ask(request.key, request.weight, cap, Date.now()) ?? 0);
+    const args = [request.weight, cap, request.maxWaitMs, lease] as const;
+    const answer = await this.batcher.take(this.key(request.key), windowMs, [...args]);
+    const asked = { weight: request.weight, cap, windowMs };
+    if (lease > 0) this.leases?.answered(request.key, asked, Date.now(), answer);
     if (local?.ok === true) log.remove(local.entry);
     if (answer === undefined) return undefined;
     if (!answer.ok) return { ok: false as const, retryAfterMs: answer.ms };
     const waitMs = Math.max(answer.ms, local?.ok === true ? local.waitMs : 0);
-    const entry = log.record(Date.now() + waitMs, request.weight, windowMs);
+    const entry = log.record(Date.now() + waitMs, answer.granted, windowMs);
     const shared: Reservation["shared"] = [answer.slot, answer.granted, answer.now + answer.ms];
     if (waitMs > 0) this.reservations.set(request, { shared, entry });
     return { ok: true as const, waitMs, at: answer.now + waitMs };
