@@ -125,5 +125,8 @@ describe("createRedisRateLimitStore against a real redis-server", () => {
       "`redis` must be a redis:// URL",
     );
     expect(attempt({ fleetSize: 0 })?.message).toContain("`fleetSize` must be a positive integer");
+    expect(attempt({ lease: { size: 0 } })?.message).toContain("`lease.size`");
+    expect(attempt({ lease: {} })?.message).toContain("`lease.size`");
+    expect(attempt({ lease: { size: 5, ttl: 9 } })?.message).toContain("`lease.ttl`");
   });
 });
