@@ -4,7 +4,11 @@ export type { RedisBreakerStoreOptions, StoreLogger } from "./store-options";
 export { SCHEMA_VERSION } from "./shared-state";
 export { createRedisRateLimitStore } from "./rate-limit/redis-rate-limit-store";
 export type { RateLimitStoreMode, RedisRateLimitStore } from "./rate-limit/redis-rate-limit-store";
-export type { InsuranceOptions, RedisRateLimitStoreOptions } from "./rate-limit/rate-limit-options";
+export type {
+  InsuranceOptions,
+  LeaseOptions,
+  RedisRateLimitStoreOptions,
+} from "./rate-limit/rate-limit-options";
 export type { LinkProblem } from "./rate-limit/rate-limit-link";
 export type {
   RateLimitStore,

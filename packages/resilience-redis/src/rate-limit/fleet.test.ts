@@ -27,6 +27,7 @@ const counted = (reports: WorkerReport[], mode?: string) =>
 const runFleet = async (
   durationMs: number,
   during?: () => Promise<void>,
+  extra: Record<string, string> = {},
 ): Promise<WorkerReport[]> => {
   const prefix = `fleet-${randomUUID()}`;
   const workers = [1, 2, 3, 4].map((seed) =>
@@ -38,6 +39,7 @@ const runFleet = async (
       INTERVAL_MS: String(INTERVAL_MS),
       DURATION_MS: String(durationMs),
       FLEET: "4",
+      ...extra,
     }),
   );
   await Promise.all(workers.map((w) => w.ready));
@@ -53,6 +55,16 @@ describe("one budget shared by four worker processes", () => {
     // Each process bursts far past its share: the check is not vacuous.
     expect(all.reduce((sum, a) => sum + a.w, 0)).toBeGreaterThan(LIMIT * 2);
     expect(reports.every((r) => r.modes.join() === "redis")).toBe(true);
+  }, 30_000);
+
+  it("with local leases, no window holds more than the limit plus 4 processes x lease size", async () => {
+    const LEASE = 6;
+    const reports = await runFleet(3_000, undefined, { LEASE_SIZE: String(LEASE) });
+    const all = counted(reports);
+    expect(heaviestWindow(all, INTERVAL_MS)).toBeLessThanOrEqual(LIMIT + 4 * LEASE);
+    // Leases were really spent, and through Redis the fleet still burst past its budget.
+    expect(counted(reports, "lease").length).toBeGreaterThan(0);
+    expect(all.reduce((sum, a) => sum + a.w, 0)).toBeGreaterThan(LIMIT * 2);
   }, 30_000);
 
   it("stays within the budget while Redis is killed and restarted, never waits on it, and rejoins", async () => {

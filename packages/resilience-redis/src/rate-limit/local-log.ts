@@ -62,11 +62,12 @@ export class LocalLog {
     }
     if (need > 1e-9) return { ok: false, retryAfterMs: Infinity };
     if (at - now > maxWaitMs) return { ok: false, retryAfterMs: at - now };
-    return { ok: true, waitMs: at - now, entry: this.record(at, weight, true) };
+    return { ok: true, waitMs: at - now, entry: this.record(at, weight, undefined, true) };
   }
 
-  /** Records an admission decided elsewhere (by Redis), keeping time order. */
-  record(at: number, weight: number, local = false): LogEntry {
+  /** Records an admission decided elsewhere (by Redis), keeping time order; with `intervalMs`, drops what left the window. */
+  record(at: number, weight: number, intervalMs?: number, local = false): LogEntry {
+    if (intervalMs !== undefined) this.trim(at - intervalMs);
     const entry = { at: Math.max(at, this.newest), weight, local };
     this.entries.push(entry);
     this.total += weight;

@@ -7,8 +7,8 @@ import { RATE_LIMIT_SCRIPT } from "./rate-limit-script";
 /** Why Redis cannot be used: unreachable or slow, or it refused our credentials. */
 export type LinkProblem = { kind: "outage" | "auth"; message: string };
 
-/** The script's reply: admitted (1/0), wait or retry-after ms, member, Redis time. */
-export type RateReply = [admitted: number, ms: string, member: string, now: string];
+/** The script's reply: Redis time (epoch ms), then per take: admitted (1/0), wait or retry-after ms, slot, granted weight. */
+export type RateReply = number[];
 
 const isAuthError = (error: unknown): boolean =>
   /\b(NOAUTH|WRONGPASS)\b|invalid password|Authentication required/i.test(
@@ -44,7 +44,7 @@ export class RateLimitLink {
       ...clientOptions(options.redis, options.commandTimeoutMs),
       commandTimeout: options.commandTimeoutMs,
     });
-    this.client.defineCommand("peakRateLimit", { numberOfKeys: 2, lua: RATE_LIMIT_SCRIPT });
+    this.client.defineCommand("peakRateLimit", { numberOfKeys: 1, lua: RATE_LIMIT_SCRIPT });
     this.reconnect = new UnrefTimer(() => this.connect());
     this.probe = new UnrefTimer(() => this.ping());
     this.client.on("error", (error: unknown) => this.markDown(error));
@@ -58,13 +58,13 @@ export class RateLimitLink {
   }
 
   /** Runs the script; resolves undefined (and marks Redis down) on any error, including ioredis's `commandTimeout`. */
-  async run(keys: [string, string], args: (string | number)[]): Promise<RateReply | undefined> {
+  async run(key: string, args: (string | number)[]): Promise<RateReply | undefined> {
     if (this.closed || this.client.status !== "ready") return undefined;
     const script = (
       this.client as unknown as Record<string, (...a: unknown[]) => Promise<RateReply>>
     )["peakRateLimit"]!;
     try {
-      const reply = await script.call(this.client, keys, ...args);
+      const reply = await script.call(this.client, key, ...args);
       this.markUp();
       return reply;
     } catch (error) {

@@ -20,6 +20,14 @@ export interface InsuranceOptions {
   holdOff?: boolean;
 }
 
+/** Local leases (opt-in): spend a slice of the budget reserved ahead, without a round trip. */
+export interface LeaseOptions {
+  /** Weight reserved in Redis per lease (ask with a take whose weight is at most this). */
+  size: number;
+  /** How long a lease may be spent after its grant; unspent weight then expires. @defaultValue 100 */
+  ttlMs?: number;
+}
+
 /** Options of {@link createRedisRateLimitStore}. */
 export interface RedisRateLimitStoreOptions {
   /** A `redis://` URL or ioredis options (the store owns and closes its connection). @defaultValue "redis://127.0.0.1:6379" */
@@ -38,6 +46,11 @@ export interface RedisRateLimitStoreOptions {
   reconnectIntervalMs?: number;
   /** Added to every window, so network jitter between processes cannot squeeze two windows' calls into one at the exchange. @defaultValue 0 */
   marginMs?: number;
+  /**
+   * Off by default. With leases, any window may hold up to P × `lease.size` weight more than
+   * `limit + burst` (P = processes using leases on the key); see the README.
+   */
+  lease?: LeaseOptions;
   /** Receives "Redis unavailable" (once per outage), "authentication failed" and "rejoined". @defaultValue console */
   logger?: StoreLogger;
 }
@@ -52,6 +65,7 @@ export interface ResolvedRateLimitOptions {
   readonly commandTimeoutMs: number;
   readonly reconnectIntervalMs: number;
   readonly marginMs: number;
+  readonly lease: { readonly size: number; readonly ttlMs: number } | undefined;
   readonly logger: StoreLogger;
 }
 
@@ -64,6 +78,7 @@ const KEYS = [
   "commandTimeoutMs",
   "reconnectIntervalMs",
   "marginMs",
+  "lease",
   "logger",
 ];
 
@@ -85,6 +100,9 @@ export const resolveRateLimitOptions = (
       context: { option: "url", owner: OWNER },
     });
   }
+  const lease = options.lease;
+  if (lease !== undefined)
+    assertKnownKeys(lease, ["size", "ttlMs"], { owner: OWNER, prefix: "lease." });
   const limit =
     insurance.limit === undefined ? undefined : nonNegative("insurance.limit", insurance.limit);
   return {
@@ -105,6 +123,13 @@ export const resolveRateLimitOptions = (
       OWNER,
     ),
     marginMs: nonNegative("marginMs", options.marginMs),
+    lease:
+      lease === undefined
+        ? undefined
+        : {
+            size: positive("lease.size", lease.size ?? null, 0, false, OWNER),
+            ttlMs: positive("lease.ttlMs", lease.ttlMs, 100, false, OWNER),
+          },
     logger: options.logger ?? console,
   };
 };

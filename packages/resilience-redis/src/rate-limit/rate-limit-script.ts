@@ -1,88 +1,168 @@
-// The admission script, run atomically inside Redis: a weighted sliding log per key.
+// The admission script, run atomically inside Redis: a weighted sliding log per key, kept as
+// per-slot counters, deciding a whole batch of one process's concurrent takes in one call.
 //
-// Why a log and not GCRA: the guarantee is "in any window of intervalMs at most cap weight",
-// whatever the window's alignment. A GCRA/token bucket whose tolerance allows bursts admits up to
-// twice the cap across a window border, and a spacing-only GCRA admits one weighted call past the
-// cap when weights differ. The log is exact: an entry counts in every half-open window
-// (t - intervalMs, t] that holds its time, and a new entry (time >= every entry's time, so
-// waiting callers keep FIFO order) is admitted only if the window ending at it stays within the
-// cap; the heaviest window always ends at an entry, so every window is within the cap. Memory is
-// one sorted-set member per admitted call still inside the window.
+// Why a log and not GCRA: the guarantee is "in any window of W ms at most cap weight", whatever
+// the window's alignment; a GCRA/token bucket with burst tolerance admits up to twice the cap
+// across a window border. An admission at time t (>= every earlier one's, so waiting callers
+// keep FIFO order) is admitted only if the window (t - W, t] ending at it stays within the cap;
+// the heaviest window always ends at an admission, so then every window is within the cap.
 //
-// Time is Redis's own (TIME), so the processes' clocks never matter. Every time is a whole
-// millisecond: Lua prints numbers with 14 significant digits, which would round fractional
-// epoch-ms scores and break the window arithmetic. KEYS[1] = log (sorted set,
-// member "<weight>:<seq>", score = admission time), KEYS[2] = meta hash (total weight in the
-// log, seq, last = the newest admission time, so FIFO needs no lookup).
-// ARGV: op ("take" | "refund" | "seed"), weight, cap, intervalMs, maxWaitMs, then the member
-// (refund) or pairs of admission time and weight (seed: a process's local admissions replayed).
-// Replies: take → {1, waitMs, member, now} | {0, retryAfterMs, "", now}; others → {1, 0, "", now}.
+// The log is bucketed into slots of ceil(W / n) ms: field "<k>" holds the weight admitted in
+// slot k, field "m<k>" the newest admission time in it. The check at t counts every slot that can
+// hold an admission inside (t - W, t]: the oldest such slot counts whole unless its newest
+// admission is already out of the window. So the sum is never below the true one (the
+// guarantee holds exactly), at the price of conservative refusals: a call may be refused or
+// delayed up to one slot (W / n) longer than an exact log would. Cost: O(n) fields per key,
+// about four Redis calls per batch instead of a sorted-set insert and trim per call.
+//
+// Time is Redis's own (TIME) in whole milliseconds. KEYS[1] = the key's hash: the slots, plus
+// "win", "low" = the lowest slot that may exist, "sum" = the weight in all slots, "last" = the
+// newest admission time, "exp" = when the key expires (refreshed only when it would expire less
+// than a window after "last"). A take in the common case reads the meta fields and the
+// window's oldest slot in one HMGET and writes one HSET: the sum makes the other slots unneeded.
+// ARGV: op, n, W, then per op:
+//   take:   quadruples weight, cap, maxWaitMs, lease (lease > 0: first try to admit `lease`
+//           weight without waiting, else `weight`) → {now, then ok, ms, slot, granted per take}
+//           (ms = waitMs when ok, else retryAfterMs; granted = the weight admitted)
+//   refund: slot, weight, at → {now}        seed: pairs of time and weight → {now}
 
 export const RATE_LIMIT_SCRIPT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local op, weight, cap, interval, maxWait = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
-local function w(member) return tonumber(string.match(member, '^([^:]+)')) end
-local function sum(list) local s = 0 for i = 1, #list do s = s + w(list[i]) end return s end
-local meta = redis.call('HMGET', KEYS[2], 'total', 'seq', 'last')
-local total, seq, last = tonumber(meta[1] or '0'), tonumber(meta[2] or '0'), tonumber(meta[3] or '0')
-local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now - interval)
-if #old > 0 then
-  total = total - sum(old)
-  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - interval)
-  if total < 1e-9 or redis.call('ZCARD', KEYS[1]) == 0 then total = 0 end
+local key, op, n, win = KEYS[1], ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+local size = math.ceil(win / n)
+local function slotOf(ms) return math.floor(ms / size) end
+local lo0 = slotOf(now - win + 1)
+local meta = redis.call('HMGET', key, 'win', 'low', 'last', 'sum', 'exp', lo0, 'm' .. lo0)
+local low, last, sum, exp = tonumber(meta[2]), tonumber(meta[3]) or 0, tonumber(meta[4]) or 0, tonumber(meta[5]) or 0
+local w, m, changed = {}, {}, {}
+w[lo0], m[lo0] = tonumber(meta[6]) or 0, tonumber(meta[7]) or 0
+local function ensure(from, to)
+  local f, ks = {}, {}
+  for k = from, to do if w[k] == nil then ks[#ks + 1] = k f[#f + 1] = k f[#f + 1] = 'm' .. k end end
+  if #f == 0 then return end
+  local v = redis.call('HMGET', key, unpack(f))
+  for i = 1, #ks do w[ks[i]], m[ks[i]] = tonumber(v[2 * i - 1]) or 0, tonumber(v[2 * i]) or 0 end
 end
-local function keep(untilMs)
-  local ttl = math.ceil(untilMs - now + interval) + 1000
-  redis.call('HSET', KEYS[2], 'total', total, 'seq', seq, 'last', last)
-  redis.call('PEXPIRE', KEYS[1], ttl)
-  redis.call('PEXPIRE', KEYS[2], ttl)
+if meta[1] and tonumber(meta[1]) ~= win then
+  -- The key's window changed: what was logged counts as one lump at its newest time (conservative).
+  redis.call('DEL', key)
+  w, m, low, exp = {}, {}, nil, 0
+  if sum > 1e-9 and last > now - win then
+    local k = slotOf(last)
+    w[k], m[k], changed[k], low = sum, last, true, k
+  else sum = 0 end
 end
-if op == 'refund' then
-  if redis.call('ZREM', KEYS[1], ARGV[6]) == 1 then total = total - w(ARGV[6]) end
-  local newest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-  last = #newest > 0 and tonumber(newest[2]) or 0
-  keep(math.max(now, last))
-  return {1, 0, '', tostring(now)}
+if low and low < lo0 then
+  -- Slots wholly before every window still to be checked: drop them.
+  if lo0 - low > 4 * n then
+    local names, del = redis.call('HKEYS', key), {}
+    for i = 1, #names do
+      local k = tonumber(string.match(names[i], '^m?(%d+)$'))
+      if k and k < lo0 then
+        del[#del + 1] = names[i]
+        if names[i] == tostring(k) then sum = sum - (tonumber(redis.call('HGET', key, k)) or 0) end
+      end
+    end
+    if #del > 0 then redis.call('HDEL', key, unpack(del)) end
+  else
+    ensure(low, lo0 - 1)
+    local del = {}
+    for k = low, lo0 - 1 do sum = sum - w[k] del[#del + 1] = k del[#del + 1] = 'm' .. k end
+    redis.call('HDEL', key, unpack(del))
+  end
+  low = lo0
+  if sum < 1e-9 then sum = 0 end
 end
-if op == 'seed' then
-  for i = 6, #ARGV - 1, 2 do
-    local at, sw = math.ceil(tonumber(ARGV[i])), tonumber(ARGV[i + 1])
-    if at > now - interval then
-      seq = seq + 1
-      redis.call('ZADD', KEYS[1], at, ARGV[i + 1] .. ':s' .. seq)
-      total = total + sw
-      if at > last then last = at end
+local function save()
+  local f = {'win', win, 'last', last, 'sum', sum}
+  if low then f[#f + 1] = 'low' f[#f + 1] = low end
+  for k in pairs(changed) do f[#f + 1] = k f[#f + 1] = w[k] f[#f + 1] = 'm' .. k f[#f + 1] = m[k] end
+  if exp < math.max(last, now) + win then
+    exp = math.max(last, now) + 2 * win + 1000
+    f[#f + 1] = 'exp' f[#f + 1] = exp
+    redis.call('HSET', key, unpack(f))
+    redis.call('PEXPIREAT', key, exp)
+  else
+    redis.call('HSET', key, unpack(f))
+  end
+end
+local function decide(weight, cap, maxWait)
+  local start = math.max(now, last)
+  local lo, hi = slotOf(start - win + 1), slotOf(start)
+  local inWin = sum
+  if low and lo > low then
+    ensure(low, lo)
+    for k = low, lo - 1 do inWin = inWin - w[k] end
+  else
+    ensure(lo, lo)
+  end
+  local first = lo
+  if (m[lo] or 0) <= start - win then first = lo + 1 inWin = inWin - (w[lo] or 0) end
+  local at = start
+  if inWin + weight > cap + 1e-9 then
+    local need = inWin + weight - cap
+    at = math.huge
+    ensure(first, hi)
+    for k = first, hi do
+      if w[k] > 0 then
+        need = need - w[k]
+        if need <= 1e-9 then at = m[k] + win break end
+      end
     end
   end
-  keep(math.max(now, last))
-  return {1, 0, '', tostring(now)}
+  local wait = at - now
+  if wait > maxWait then return 0, math.min(wait, 1e15), 0 end
+  local k = slotOf(at)
+  ensure(k, k)
+  w[k], m[k], changed[k], last, sum = w[k] + weight, math.max(m[k], at), true, at, sum + weight
+  if not low or k < low then low = k end
+  return 1, wait, k
 end
-local start = math.max(now, last)
-local inWindow = total
-if start > now then
-  inWindow = inWindow - sum(redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. (now - interval), start - interval))
-end
-local at = start
-if inWindow + weight > cap + 1e-9 then
-  local need = inWindow + weight - cap
-  local entries = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. (start - interval), '+inf', 'WITHSCORES')
-  at = math.huge
-  for i = 1, #entries, 2 do
-    need = need - w(entries[i])
-    if need <= 1e-9 then at = tonumber(entries[i + 1]) + interval break end
+if op == 'take' then
+  local out = {now}
+  for i = 4, #ARGV - 3, 4 do
+    local weight, cap, maxWait, lease = tonumber(ARGV[i]), tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2]), tonumber(ARGV[i + 3])
+    local ok, ms, k, granted = 0, 0, 0, weight
+    if lease > 0 then ok, ms, k = decide(lease, cap, 0) granted = lease end
+    if ok == 0 then ok, ms, k = decide(weight, cap, maxWait) granted = weight end
+    out[#out + 1] = ok out[#out + 1] = ms out[#out + 1] = k out[#out + 1] = ok == 1 and granted or 0
   end
+  save()
+  return out
 end
-local wait = at - now
-if wait > maxWait then
-  if #old > 0 then redis.call('HSET', KEYS[2], 'total', total) end
-  return {0, tostring(math.min(wait, 1e15)), '', tostring(now)}
+if op == 'refund' then
+  local k, weight, at = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+  if k and low and k >= low then
+    ensure(k, k)
+    if w[k] > 0 then
+      local taken = math.min(weight, w[k])
+      w[k], sum, changed[k] = w[k] - taken, sum - taken, true
+      if w[k] <= 1e-9 then redis.call('HDEL', key, k, 'm' .. k) changed[k], w[k] = nil, 0 end
+      if at >= last then
+        local top = slotOf(last)
+        ensure(low, top)
+        last = 0
+        for j = top, low, -1 do if w[j] > 0 then last = m[j] break end end
+      end
+    end
+  end
+  save()
+  return {now}
 end
-seq = seq + 1
-local member = ARGV[2] .. ':' .. seq
-redis.call('ZADD', KEYS[1], at, member)
-total = total + weight
-last = at
-keep(at)
-return {1, tostring(wait), member, tostring(now)}
+if op == 'seed' then
+  for i = 4, #ARGV - 1, 2 do
+    local at, sw = math.ceil(tonumber(ARGV[i])), tonumber(ARGV[i + 1])
+    if at > now - win then
+      local k = slotOf(at)
+      ensure(k, k)
+      w[k], m[k], changed[k], sum = w[k] + sw, math.max(m[k], at), true, sum + sw
+      if at > last then last = at end
+      if not low or k < low then low = k end
+    end
+  end
+  save()
+  return {now}
+end
+return redis.error_reply('peak rate limit: unknown op ' .. tostring(op))
 `;

@@ -1,5 +1,6 @@
 import { ConfigError } from "@peak/errors";
 import { Insurance } from "./insurance";
+import { Leases } from "./lease";
 import type { LocalLog, LogEntry } from "./local-log";
 import { RateLimitLink, type LinkProblem } from "./rate-limit-link";
 import {
@@ -8,14 +9,18 @@ import {
   type ResolvedRateLimitOptions,
 } from "./rate-limit-options";
 import type { RateLimitStore, RateLimitTakeRequest, RateLimitTakeResult } from "./store-contract";
+import { SLOTS, TakeBatcher } from "./take-batcher";
 
 /** Where admissions are decided right now. */
 export type RateLimitStoreMode = "redis" | "insurance" | "rejoining";
 
-/** A take's result; an admission also carries `at`, the epoch ms it was counted at (Redis time, or local time in insurance). */
+/**
+ * A take's result; an admission also carries `at`, the epoch ms it was counted at (Redis time, or
+ * local time in insurance), and `leased` when it was spent from a local lease.
+ */
 export type RedisTakeResult =
   | Exclude<RateLimitTakeResult, { ok: true }>
-  | { ok: true; waitMs: number; at: number };
+  | { ok: true; waitMs: number; at: number; leased?: true };
 
 /** A {@link RateLimitStore} shared through Redis, from {@link createRedisRateLimitStore}. */
 export interface RedisRateLimitStore extends RateLimitStore {
@@ -53,7 +58,8 @@ export const createRedisRateLimitStore = (
 ): RedisRateLimitStore => new RedisRateLimitStoreImpl(resolveRateLimitOptions(options));
 
 interface Reservation {
-  readonly member: string;
+  /** Where Redis counted it (slot, weight, time), or undefined for a local-only reservation. */
+  readonly shared: [slot: number, weight: number, at: number] | undefined;
   readonly entry: LogEntry;
 }
 
@@ -62,6 +68,8 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
   private readonly reservations = new WeakMap<RateLimitTakeRequest, Reservation>();
   private readonly waiters = new Set<(ok: boolean) => void>();
   private readonly link: RateLimitLink;
+  private readonly batcher: TakeBatcher;
+  private readonly leases: Leases | undefined;
   private rejoinUntil = -Infinity;
 
   private readonly options: ResolvedRateLimitOptions;
@@ -70,6 +78,9 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     this.options = options;
     this.insurance = new Insurance(options);
     this.link = new RateLimitLink(options, () => this.rejoin());
+    this.batcher = new TakeBatcher(this.link);
+    const { lease } = options;
+    this.leases = lease === undefined ? undefined : new Leases(lease.size, lease.ttlMs);
   }
 
   get mode(): RateLimitStoreMode {
@@ -94,6 +105,10 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     // A store used right after creation: wait (at most commandTimeoutMs) for the first connection.
     if (!this.link.everUp && this.link.connecting) await this.ready(this.options.commandTimeoutMs);
     const mode = this.mode;
+    if (mode === "redis" && this.leases !== undefined) {
+      const at = this.leases.spend(request.key, request.weight, cap, windowMs, Date.now());
+      if (at !== undefined) return { ok: true, waitMs: 0, at, leased: true };
+    }
     if (mode !== "insurance") {
       const shared = await this.takeShared(request, log, windowMs, mode === "rejoining");
       if (shared !== undefined) return shared;
@@ -101,7 +116,8 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     this.insurance.enter(Date.now());
     const decision = this.insurance.decide(request, log, windowMs);
     if (!decision.ok) return decision;
-    if (decision.waitMs > 0) this.reservations.set(request, { member: "", entry: decision.entry });
+    if (decision.waitMs > 0)
+      this.reservations.set(request, { shared: undefined, entry: decision.entry });
     return { ok: true, waitMs: decision.waitMs, at: decision.entry.at };
   }
 
@@ -111,8 +127,8 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     this.reservations.delete(request);
     const windowMs = Math.ceil(request.intervalMs + this.options.marginMs);
     this.insurance.logFor(request.key, windowMs).remove(reservation.entry);
-    if (reservation.member === "" || !this.link.healthy) return;
-    await this.link.run(this.keys(request.key), ["refund", 0, 0, windowMs, 0, reservation.member]);
+    if (reservation.shared === undefined || !this.link.healthy) return;
+    await this.link.run(this.key(request.key), ["refund", SLOTS, windowMs, ...reservation.shared]);
   }
 
   ready(timeoutMs = 5_000): Promise<boolean> {
@@ -144,16 +160,19 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     const local = both ? this.insurance.decide(request, log, windowMs) : undefined;
     if (local !== undefined && !local.ok) return local;
     const cap = request.limit + request.burst;
-    const args = ["take", request.weight, cap, windowMs, request.maxWaitMs];
-    const reply = await this.link.run(this.keys(request.key), args);
+    const lease = both ? 0 : (this.leases?.ask(request.key, request.weight, cap, Date.now()) ?? 0);
+    const args = [request.weight, cap, request.maxWaitMs, lease] as const;
+    const answer = await this.batcher.take(this.key(request.key), windowMs, [...args]);
+    const asked = { weight: request.weight, cap, windowMs };
+    if (lease > 0) this.leases?.answered(request.key, asked, Date.now(), answer);
     if (local?.ok === true) log.remove(local.entry);
-    if (reply === undefined) return undefined;
-    const ms = Number(reply[1]);
-    if (reply[0] !== 1) return { ok: false as const, retryAfterMs: ms };
-    const waitMs = Math.max(ms, local?.ok === true ? local.waitMs : 0);
-    const entry = log.record(Date.now() + waitMs, request.weight);
-    if (waitMs > 0) this.reservations.set(request, { member: reply[2], entry });
-    return { ok: true as const, waitMs, at: Number(reply[3]) + waitMs };
+    if (answer === undefined) return undefined;
+    if (!answer.ok) return { ok: false as const, retryAfterMs: answer.ms };
+    const waitMs = Math.max(answer.ms, local?.ok === true ? local.waitMs : 0);
+    const entry = log.record(Date.now() + waitMs, answer.granted, windowMs);
+    const shared: Reservation["shared"] = [answer.slot, answer.granted, answer.now + answer.ms];
+    if (waitMs > 0) this.reservations.set(request, { shared, entry });
+    return { ok: true as const, waitMs, at: answer.now + waitMs };
   }
 
   /** Redis answers again: replay this process's local admissions, then admit through both for one window. */
@@ -166,12 +185,12 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     for (const { key, windowMs, entries } of replay) {
       if (entries.length === 0) continue;
       const args = entries.flatMap((e) => [e.at, e.weight]);
-      void this.link.run(this.keys(key), ["seed", 0, 0, windowMs, 0, ...args]);
+      void this.link.run(this.key(key), ["seed", SLOTS, windowMs, ...args]);
     }
   }
 
-  private keys(key: string): [string, string] {
-    const tag = `${this.options.prefix}:{${encodeURIComponent(key)}}`;
-    return [`${tag}:log`, `${tag}:meta`];
+  /** The key's one Redis hash; the hash tag keeps it Cluster-safe should a script ever touch more. */
+  private key(key: string): string {
+    return `${this.options.prefix}:{${encodeURIComponent(key)}}:log`;
   }
 }

@@ -1,6 +1,7 @@
 // A fleet worker for the rate-limit tests: bursts weighted takes at one shared key for
 // DURATION_MS and prints one JSON line: every admission (client time when it proceeds, weight,
-// mode), the time the store counted it at (`at`), and the slowest take() it saw.
+// mode, "lease" for a spend from a local lease), the time the store counted it at (`at`, for a
+// lease spend its time in Redis's frame), and the slowest take() it saw. LEASE_SIZE turns leases on.
 import { createRedisRateLimitStore } from "@peak/resilience-redis";
 
 const env = (key: string, fallback = ""): string => process.env[key] ?? fallback;
@@ -17,6 +18,7 @@ const store = createRedisRateLimitStore({
   reconnectIntervalMs: 100,
   marginMs: num("MARGIN_MS", 100),
   logger: { warn: () => undefined, info: () => undefined },
+  ...(env("LEASE_SIZE") === "" ? {} : { lease: { size: num("LEASE_SIZE", 0), ttlMs: 100 } }),
 });
 const request = () => ({
   key: "binance",
@@ -46,7 +48,12 @@ const worker = async () => {
       continue;
     }
     if (result.waitMs > 0) await sleep(result.waitMs);
-    admitted.push({ t: Date.now(), at: result.at, w: req.weight, mode });
+    admitted.push({
+      t: Date.now(),
+      at: result.at,
+      w: req.weight,
+      mode: result.leased ? "lease" : mode,
+    });
   }
 };
 await Promise.all([worker(), worker(), worker()]);
