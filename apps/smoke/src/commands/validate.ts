@@ -114,15 +114,12 @@ async function readAndCheck(
 async function parseCsvFile(file: string, options: OhlcvCsvOptions, progress: boolean) {
   const total = file === "-" ? 0 : statSync(file).size;
   const parser = createOhlcvCsvParser(options);
-  const source =
-    file === "-"
-      ? process.stdin.setEncoding("utf8")
-      : createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
+  const source = file === "-" ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
   let read = 0;
   let shown = -1;
   for await (const chunk of source) {
-    parser.push(chunk as string);
-    read += Buffer.byteLength(chunk as string);
+    parser.pushBytes(chunk as Buffer);
+    read += (chunk as Buffer).length;
     const pct = Math.floor((read / Math.max(total, 1)) * 100);
     if (progress && pct !== shown) {
       shown = pct;

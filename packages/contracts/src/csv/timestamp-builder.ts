@@ -54,12 +54,21 @@ export class TimestampColumnBuilder {
   }
 
   private pushStamp(ms: number, naive: boolean, text: string, start: number, end: number) {
+    if (!this.pushInstant(ms, naive)) this.pushKept(text.slice(start, end));
+  }
+
+  /**
+   * Appends a parsed ISO stamp; false (nothing appended) when it must keep its text: a
+   * zone-less stamp while `requireTz` holds, or a wall time that does not exist in `timezone`.
+   */
+  pushInstant(ms: number, naive: boolean): boolean {
     let instant = ms;
     if (naive && this.inZone !== undefined) instant = this.inZone(ms, this.previous);
     else if (naive && this.opts.requireTz) instant = Number.NaN;
-    if (instant !== instant) return this.pushKept(text.slice(start, end));
+    if (instant !== instant) return false;
     this.previous = instant;
     this.slot(instant);
+    return true;
   }
 
   private pushRaw(value: number): void {
@@ -68,7 +77,8 @@ export class TimestampColumnBuilder {
     this.epochCount++;
   }
 
-  private pushKept(cell: string | null): void {
+  /** Appends a cell that keeps its text (`null` for an empty one). */
+  pushKept(cell: string | null): void {
     const row = this.slot(Number.NaN);
     (this.kept ??= new Map()).set(row, cell);
   }
