@@ -1,9 +1,9 @@
-import { createReadStream, statSync } from "node:fs";
 import { extname } from "node:path";
 import { atomicRead } from "@peak/cache";
 import {
   checkOhlcv,
   createOhlcvCsvParser,
+  parseOhlcvCsvFile,
   type OhlcvCheckOptions,
   type OhlcvCsvOptions,
   type OhlcvReport,
@@ -112,20 +112,19 @@ async function readAndCheck(
 }
 
 async function parseCsvFile(file: string, options: OhlcvCsvOptions, progress: boolean) {
-  const total = file === "-" ? 0 : statSync(file).size;
-  const parser = createOhlcvCsvParser(options);
-  const source = file === "-" ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
-  let read = 0;
-  let shown = -1;
-  for await (const chunk of source) {
-    parser.pushBytes(chunk as Buffer);
-    read += (chunk as Buffer).length;
-    const pct = Math.floor((read / Math.max(total, 1)) * 100);
-    if (progress && pct !== shown) {
+  if (file !== "-") {
+    let shown = -1;
+    const onProgress = ({ bytes, total }: { bytes: number; total: number }) => {
+      const pct = Math.floor((bytes / Math.max(total, 1)) * 100);
+      if (pct === shown) return;
       shown = pct;
       process.stderr.write(`\rreading ${file}: ${pct}%`);
-    }
+    };
+    const parser = await parseOhlcvCsvFile(file, options, progress ? { onProgress } : {});
+    if (progress) process.stderr.write("\n");
+    return parser;
   }
-  if (progress) process.stderr.write("\n");
+  const parser = createOhlcvCsvParser(options);
+  for await (const chunk of process.stdin) parser.pushBytes(chunk as Buffer);
   return parser;
 }

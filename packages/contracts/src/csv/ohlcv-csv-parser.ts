@@ -36,8 +36,11 @@ export interface OhlcvCsvParser {
  * const report = checkOhlcv(parser.finish());
  * ```
  */
-export const createOhlcvCsvParser = (options?: OhlcvCsvOptions): OhlcvCsvParser => {
-  const bytes = new ByteCsvReader(resolveCsvOptions(options));
+export const createOhlcvCsvParser = (options?: OhlcvCsvOptions): OhlcvCsvParser =>
+  parserOf(new ByteCsvReader(resolveCsvOptions(options)));
+
+/** The parser around a byte reader (the parallel file reader merges into its columns). */
+export const parserOf = (bytes: ByteCsvReader): OhlcvCsvParser => {
   const reader = bytes.text;
   let mode: "text" | "bytes" | undefined;
   let decoder: InstanceType<typeof TextDecoder> | undefined;
