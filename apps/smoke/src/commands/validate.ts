@@ -4,6 +4,7 @@ import {
   checkOhlcv,
   createOhlcvCsvParser,
   parseOhlcvCsvFile,
+  type CsvFileProgress,
   type OhlcvCheckOptions,
   type OhlcvCsvOptions,
   type OhlcvReport,
@@ -18,6 +19,7 @@ import { formatWarnings } from "../warnings-table";
 import { failsOnWarnings, qualityOptions } from "./quality-flags";
 import { csvOptionsFromFlags, timeOptionsFromFlags } from "./validate-flags";
 import { cliText } from "./validate-hints";
+import { createValidateProgress } from "./validate-progress";
 
 const FORMATS = [".csv", ".parquet", ".arrow"];
 
@@ -98,9 +100,15 @@ async function readAndCheck(
       const table = await atomicRead(file, { format: ext === ".arrow" ? "arrow" : "parquet" });
       return { report: checkOhlcv(table, options), cells: table, lineOf: undefined };
     }
-    const parser = await parseCsvFile(file, csv, progress);
-    const table = parser.finish();
-    return { report: checkOhlcv(table, options), cells: table, lineOf: parser.lineOf };
+    const shown = progress ? createValidateProgress(file, process.stderr) : undefined;
+    try {
+      const parser = await parseCsvFile(file, csv, shown);
+      const table = parser.finish();
+      shown?.phase("checking", table.numRows());
+      return { report: checkOhlcv(table, options), cells: table, lineOf: parser.lineOf };
+    } finally {
+      shown?.done();
+    }
   } catch (error) {
     if (isPeakTradeError(error) && error.code !== "PEAK_TRADE") throw error;
     throw chainError(error, `Cannot read ${file === "-" ? "stdin" : file}`, {
@@ -111,18 +119,16 @@ async function readAndCheck(
   }
 }
 
-async function parseCsvFile(file: string, options: OhlcvCsvOptions, progress: boolean) {
+type Progress = ReturnType<typeof createValidateProgress>;
+
+async function parseCsvFile(
+  file: string,
+  options: OhlcvCsvOptions,
+  progress: Progress | undefined,
+) {
   if (file !== "-") {
-    let shown = -1;
-    const onProgress = ({ bytes, total }: { bytes: number; total: number }) => {
-      const pct = Math.floor((bytes / Math.max(total, 1)) * 100);
-      if (pct === shown) return;
-      shown = pct;
-      process.stderr.write(`\rreading ${file}: ${pct}%`);
-    };
-    const parser = await parseOhlcvCsvFile(file, options, progress ? { onProgress } : {});
-    if (progress) process.stderr.write("\n");
-    return parser;
+    const onProgress = (p: CsvFileProgress) => progress?.update(p.bytes, p.total, p.rows);
+    return parseOhlcvCsvFile(file, options, progress ? { onProgress } : {});
   }
   const parser = createOhlcvCsvParser(options);
   for await (const chunk of process.stdin) parser.pushBytes(chunk as Buffer);
