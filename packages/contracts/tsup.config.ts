@@ -1,3 +1,6 @@
 import { sharedTsup } from "../../tsup.shared.ts";
 
-export default sharedTsup();
+// The CSV worker is its own entry: parseOhlcvCsvFile starts it from dist/csv-worker.js.
+export default sharedTsup({
+  entry: { index: "src/index.ts", "csv-worker": "src/csv/parallel/csv-worker.ts" },
+});

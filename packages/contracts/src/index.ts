@@ -27,6 +27,8 @@ export { MAX_REPORTED_ROWS } from "./ohlcv/violations/violation-collector";
 export { parseOhlcvCsv, parseOhlcvCsvStream } from "./csv/parse-ohlcv-csv";
 export { createOhlcvCsvParser } from "./csv/ohlcv-csv-parser";
 export type { OhlcvCsvParser } from "./csv/ohlcv-csv-parser";
+export { parseOhlcvCsvFile } from "./csv/parallel/parse-csv-file";
+export type { CsvFileProgress, CsvFileReadOptions } from "./csv/parallel/parse-csv-file";
 export type { OhlcvCsvOptions } from "./csv/csv-options";
 export type { OhlcvColumnMap, OhlcvColumnName } from "./csv/layout/columns-map";
 export { OHLCV_LAYOUTS } from "./csv/layout/layouts";

@@ -1,9 +1,10 @@
-import { createReadStream, statSync } from "node:fs";
 import { extname } from "node:path";
 import { atomicRead } from "@peak/cache";
 import {
   checkOhlcv,
   createOhlcvCsvParser,
+  parseOhlcvCsvFile,
+  type CsvFileProgress,
   type OhlcvCheckOptions,
   type OhlcvCsvOptions,
   type OhlcvReport,
@@ -18,6 +19,7 @@ import { formatWarnings } from "../warnings-table";
 import { failsOnWarnings, qualityOptions } from "./quality-flags";
 import { csvOptionsFromFlags, timeOptionsFromFlags } from "./validate-flags";
 import { cliText } from "./validate-hints";
+import { createValidateProgress } from "./validate-progress";
 
 const FORMATS = [".csv", ".parquet", ".arrow"];
 
@@ -98,9 +100,15 @@ async function readAndCheck(
       const table = await atomicRead(file, { format: ext === ".arrow" ? "arrow" : "parquet" });
       return { report: checkOhlcv(table, options), cells: table, lineOf: undefined };
     }
-    const parser = await parseCsvFile(file, csv, progress);
-    const table = parser.finish();
-    return { report: checkOhlcv(table, options), cells: table, lineOf: parser.lineOf };
+    const shown = progress ? createValidateProgress(file, process.stderr) : undefined;
+    try {
+      const parser = await parseCsvFile(file, csv, shown);
+      const table = parser.finish();
+      shown?.phase("checking", table.numRows());
+      return { report: checkOhlcv(table, options), cells: table, lineOf: parser.lineOf };
+    } finally {
+      shown?.done();
+    }
   } catch (error) {
     if (isPeakTradeError(error) && error.code !== "PEAK_TRADE") throw error;
     throw chainError(error, `Cannot read ${file === "-" ? "stdin" : file}`, {
@@ -111,24 +119,18 @@ async function readAndCheck(
   }
 }
 
-async function parseCsvFile(file: string, options: OhlcvCsvOptions, progress: boolean) {
-  const total = file === "-" ? 0 : statSync(file).size;
-  const parser = createOhlcvCsvParser(options);
-  const source =
-    file === "-"
-      ? process.stdin.setEncoding("utf8")
-      : createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
-  let read = 0;
-  let shown = -1;
-  for await (const chunk of source) {
-    parser.push(chunk as string);
-    read += Buffer.byteLength(chunk as string);
-    const pct = Math.floor((read / Math.max(total, 1)) * 100);
-    if (progress && pct !== shown) {
-      shown = pct;
-      process.stderr.write(`\rreading ${file}: ${pct}%`);
-    }
+type Progress = ReturnType<typeof createValidateProgress>;
+
+async function parseCsvFile(
+  file: string,
+  options: OhlcvCsvOptions,
+  progress: Progress | undefined,
+) {
+  if (file !== "-") {
+    const onProgress = (p: CsvFileProgress) => progress?.update(p.bytes, p.total, p.rows);
+    return parseOhlcvCsvFile(file, options, progress ? { onProgress } : {});
   }
-  if (progress) process.stderr.write("\n");
+  const parser = createOhlcvCsvParser(options);
+  for await (const chunk of process.stdin) parser.pushBytes(chunk as Buffer);
   return parser;
 }

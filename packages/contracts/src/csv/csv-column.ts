@@ -2,6 +2,22 @@ import { parseDecimalSlice, parseNumberText } from "./text/number-text";
 
 const INITIAL_CAPACITY = 1024;
 
+/** One builder's rows as handed from a worker's byte range to the merging reader. */
+export interface ColumnChunk {
+  values: Float64Array;
+  /** Rows (chunk-relative) that kept their text. */
+  kept: [number, string | null][] | undefined;
+  /** Timestamp column only: 1 for rows holding a raw epoch number. */
+  epoch?: Uint8Array | undefined;
+}
+
+/** A copy of `values` in a buffer of `capacity` (at least its length). */
+export const resized = <T extends Float64Array | Uint8Array>(values: T, capacity: number): T => {
+  const next = new (values.constructor as new (n: number) => T)(capacity);
+  next.set(values.subarray(0, Math.min(values.length, capacity)));
+  return next;
+};
+
 /**
  * Collects one CSV value column as float64. Cells that are not clean numbers keep their
  * original text, so the contract can still name them: `finish()` then returns a plain array
@@ -46,9 +62,35 @@ export class CsvColumnBuilder {
   }
 
   private grow(): void {
-    const next = new Float64Array(this.values.length * 2);
-    next.set(this.values);
-    this.values = next;
+    this.values = resized(this.values, this.values.length * 2);
+  }
+
+  /** Makes room for `rows` rows in all (so a large file grows its columns once, not by doubling). */
+  reserve(rows: number): void {
+    if (rows > this.values.length) this.values = resized(this.values, rows);
+  }
+
+  /** Hands over the rows so far (a worker's range) and empties the builder. */
+  takeChunk(): ColumnChunk {
+    const chunk = {
+      values: this.values.subarray(0, this.length),
+      kept: this.kept && [...this.kept],
+    };
+    this.values = new Float64Array(0);
+    this.kept = undefined;
+    this.length = 0;
+    return chunk;
+  }
+
+  /** Appends a chunk taken from a builder of the next byte range. */
+  appendChunk(chunk: ColumnChunk): void {
+    const n = chunk.values.length;
+    if (this.length + n > this.values.length) {
+      this.reserve(Math.max(this.length + n, Math.ceil(this.values.length * 1.25)));
+    }
+    this.values.set(chunk.values, this.length);
+    for (const [row, cell] of chunk.kept ?? []) this.keep(this.length + row, cell);
+    this.length += n;
   }
 
   /** The column: a right-sized `Float64Array`, or a plain array when some cells were kept. */

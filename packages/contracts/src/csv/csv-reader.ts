@@ -13,7 +13,8 @@ const tooManyFields = (line: number, got: number, expected: number) =>
     context: { line, fields: got, expected },
   });
 
-const tooLong = (line: number, max: number) =>
+/** The error for a line longer than `maxLineBytes`. */
+export const tooLong = (line: number, max: number) =>
   new DataContractError(`CSV line ${line} is longer than maxLineBytes (${max})`, {
     hint: `Check that the file is CSV with line breaks, or raise maxLineBytes above ${max}`,
     context: { line, maxLineBytes: max },
@@ -21,8 +22,10 @@ const tooLong = (line: number, max: number) =>
 
 /** Line-by-line CSV state machine behind {@link createOhlcvCsvParser}. */
 export class CsvReader {
-  private readonly opts: ResolvedCsvOptions;
-  private sep = ",";
+  /** The resolved options. */
+  readonly opts: ResolvedCsvOptions;
+  /** The field delimiter, known once the first line was read. */
+  sep = ",";
   /** Table column names, once the first non-blank line was read. */
   names: string[] | undefined;
   /** One builder per column. */
@@ -30,7 +33,8 @@ export class CsvReader {
   /** Data row → file line. */
   readonly lines = new LineIndex();
   private pending = "";
-  private lineNo = 0;
+  /** File lines seen so far (the 1-based number of the last one). */
+  lineNo = 0;
   private quoteAt = -1;
 
   constructor(opts: ResolvedCsvOptions) {
@@ -65,6 +69,23 @@ export class CsvReader {
     if (rest !== "") this.line(rest, 0, rest.length);
   }
 
+  /** Parses one whole line (no `\n`; a trailing `\r` is dropped) as `push` would. */
+  textLine(line: string): void {
+    this.quoteAt = -1;
+    this.line(line, 0, line.length);
+  }
+
+  /** Starts with a known layout instead of reading it from a first line (a byte range's reader). */
+  useLayout(sep: string, names: string[]): void {
+    this.sep = sep;
+    this.names = names;
+    this.columns = names.map((n) =>
+      n === this.opts.timestampColumn
+        ? new TimestampColumnBuilder(this.opts)
+        : new CsvColumnBuilder(),
+    );
+  }
+
   private line(text: string, start: number, end: number): void {
     this.lineNo++;
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
@@ -80,13 +101,7 @@ export class CsvReader {
   // Reads the layout from the first line; true when that line was a header.
   private first(line: string): boolean {
     const layout = readFirstLine(line.replace(/^\uFEFF/, ""), this.lineNo, this.opts);
-    this.sep = layout.delimiter;
-    this.names = layout.names;
-    this.columns = layout.names.map((n) =>
-      n === this.opts.timestampColumn
-        ? new TimestampColumnBuilder(this.opts)
-        : new CsvColumnBuilder(),
-    );
+    this.useLayout(layout.delimiter, layout.names);
     return !layout.headerless;
   }
 

@@ -15,6 +15,18 @@ export class LineIndex {
     }
   }
 
+  /** Adds another index's entries, its rows and lines shifted by `rows` and `lines`. */
+  append(other: { rows: number[]; offsets: number[] }, rows: number, lines: number): void {
+    other.rows.forEach((row, k) =>
+      this.add(row + rows, row + (other.offsets[k] as number) + lines),
+    );
+  }
+
+  /** The entries, to send to another thread. */
+  entries(): { rows: number[]; offsets: number[] } {
+    return { rows: this.rows, offsets: this.offsets };
+  }
+
   /** The 1-based file line of data row `row` (rows past the end extrapolate). */
   lineOf(row: number): number {
     let lo = 0;

@@ -1,12 +1,18 @@
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
 import { resolveCsvOptions, type OhlcvCsvOptions } from "./csv-options";
-import { CsvReader } from "./csv-reader";
+import { ByteCsvReader } from "./bytes/byte-reader";
 
 /** An incremental OHLCV CSV reader: feed text chunks, then take the table. */
 export interface OhlcvCsvParser {
   /** Parses every complete line in `chunk` (a line may be split across chunks). */
   push: (chunk: string) => void;
+  /**
+   * Parses every complete line in the UTF-8 bytes `chunk`, reading clean lines straight from
+   * bytes (no strings): the same table and errors as `push` of the decoded text, faster.
+   * The first call of `push` or `pushBytes` picks the mode; the other then converts its chunk.
+   */
+  pushBytes: (chunk: Uint8Array) => void;
   /** Parses the last line and returns the table (see {@link parseOhlcvCsv}). */
   finish: () => ColumnTable;
   /** Data rows parsed so far. */
@@ -30,19 +36,40 @@ export interface OhlcvCsvParser {
  * const report = checkOhlcv(parser.finish());
  * ```
  */
-export const createOhlcvCsvParser = (options?: OhlcvCsvOptions): OhlcvCsvParser => {
-  const reader = new CsvReader(resolveCsvOptions(options));
+export const createOhlcvCsvParser = (options?: OhlcvCsvOptions): OhlcvCsvParser =>
+  parserOf(new ByteCsvReader(resolveCsvOptions(options)));
+
+/** The parser around a byte reader (the parallel file reader merges into its columns). */
+export const parserOf = (bytes: ByteCsvReader): OhlcvCsvParser => {
+  const reader = bytes.text;
+  let mode: "text" | "bytes" | undefined;
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
   return {
-    push: (chunk) => reader.push(chunk),
+    push: (chunk) => {
+      mode ??= "text";
+      if (mode === "text") reader.push(chunk);
+      else bytes.push(new TextEncoder().encode(chunk));
+    },
+    pushBytes: (chunk) => {
+      mode ??= "bytes";
+      if (mode === "bytes") bytes.push(chunk);
+      else reader.push((decoder ??= new TextDecoder("utf-8")).decode(chunk, { stream: true }));
+    },
     finish: () => {
-      reader.flush();
-      const names = reader.names ?? [];
-      const data = names.map((n, k) => [n, reader.columns[k]?.finish() ?? []] as const);
-      return aq.table(Object.fromEntries(data));
+      if (decoder !== undefined) reader.push(decoder.decode());
+      if (mode === "bytes") bytes.flush();
+      else reader.flush();
+      return tableOf(reader);
     },
     get rows() {
       return reader.columns[0]?.length ?? 0;
     },
     lineOf: (row) => reader.lines.lineOf(row),
   };
+};
+
+const tableOf = (reader: ByteCsvReader["text"]): ColumnTable => {
+  const names = reader.names ?? [];
+  const data = names.map((n, k) => [n, reader.columns[k]?.finish() ?? []] as const);
+  return aq.table(Object.fromEntries(data));
 };

@@ -49,10 +49,9 @@ export const parseOhlcvCsvStream = async (
   options?: OhlcvCsvOptions,
 ): Promise<ColumnTable> => {
   const parser = createOhlcvCsvParser(options);
-  const decoder = new TextDecoder("utf-8");
   for await (const chunk of source) {
-    parser.push(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+    if (typeof chunk === "string") parser.push(chunk);
+    else parser.pushBytes(chunk);
   }
-  parser.push(decoder.decode());
   return parser.finish();
 };

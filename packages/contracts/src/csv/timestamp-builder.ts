@@ -1,6 +1,7 @@
 import { epochToMs, inferEpochUnit, type EpochUnit } from "../time/epoch-unit";
 import { markTimestampColumn } from "../time/timestamp-marks";
 import { createZoneReader } from "../time/time-zone";
+import { resized, type ColumnChunk } from "./csv-column";
 import type { ResolvedCsvOptions } from "./csv-options";
 import { lastScan, scanTimestamp } from "./text/iso-timestamp";
 import { parseDecimalSlice, parseNumberText } from "./text/number-text";
@@ -54,12 +55,21 @@ export class TimestampColumnBuilder {
   }
 
   private pushStamp(ms: number, naive: boolean, text: string, start: number, end: number) {
+    if (!this.pushInstant(ms, naive)) this.pushKept(text.slice(start, end));
+  }
+
+  /**
+   * Appends a parsed ISO stamp; false (nothing appended) when it must keep its text: a
+   * zone-less stamp while `requireTz` holds, or a wall time that does not exist in `timezone`.
+   */
+  pushInstant(ms: number, naive: boolean): boolean {
     let instant = ms;
     if (naive && this.inZone !== undefined) instant = this.inZone(ms, this.previous);
     else if (naive && this.opts.requireTz) instant = Number.NaN;
-    if (instant !== instant) return this.pushKept(text.slice(start, end));
+    if (instant !== instant) return false;
     this.previous = instant;
     this.slot(instant);
+    return true;
   }
 
   private pushRaw(value: number): void {
@@ -68,22 +78,51 @@ export class TimestampColumnBuilder {
     this.epochCount++;
   }
 
-  private pushKept(cell: string | null): void {
+  /** Appends a cell that keeps its text (`null` for an empty one). */
+  pushKept(cell: string | null): void {
     const row = this.slot(Number.NaN);
     (this.kept ??= new Map()).set(row, cell);
   }
 
   private slot(value: number): number {
-    if (this.length === this.values.length) {
-      const next = new Float64Array(this.values.length * 2);
-      next.set(this.values);
-      this.values = next;
-      const flags = new Uint8Array(next.length);
-      flags.set(this.epoch);
-      this.epoch = flags;
-    }
+    if (this.length === this.values.length) this.reserve(this.values.length * 2);
     this.values[this.length] = value;
     return this.length++;
+  }
+
+  /** Makes room for `rows` rows in all. */
+  reserve(rows: number): void {
+    if (rows <= this.values.length) return;
+    this.values = resized(this.values, rows);
+    this.epoch = resized(this.epoch, rows);
+  }
+
+  /** Hands over the rows so far (a worker's range) and empties the builder. */
+  takeChunk(): ColumnChunk {
+    const n = this.length;
+    const epoch = this.epochCount > 0 ? this.epoch.subarray(0, n) : undefined;
+    const chunk = { values: this.values.subarray(0, n), kept: this.kept && [...this.kept], epoch };
+    this.values = new Float64Array(0);
+    this.epoch = new Uint8Array(0);
+    this.kept = undefined;
+    this.length = this.epochCount = 0;
+    return chunk;
+  }
+
+  /** Appends a chunk taken from a builder of the next byte range (no `timezone` state). */
+  appendChunk(chunk: ColumnChunk): void {
+    const n = chunk.values.length;
+    if (this.length + n > this.values.length) {
+      this.reserve(Math.max(this.length + n, Math.ceil(this.values.length * 1.25)));
+    }
+    this.values.set(chunk.values, this.length);
+    if (chunk.epoch !== undefined) {
+      this.epoch.set(chunk.epoch, this.length);
+      for (let i = 0; i < n; i++) this.epochCount += chunk.epoch[i] as number;
+    }
+    for (const [row, cell] of chunk.kept ?? [])
+      (this.kept ??= new Map()).set(this.length + row, cell);
+    this.length += n;
   }
 
   // Converts the raw epoch numbers to ms; those that fit no unit keep their text.

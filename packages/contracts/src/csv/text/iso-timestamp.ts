@@ -6,12 +6,13 @@ export interface ParsedTimestamp {
   naive: boolean;
 }
 
-const MAX_MS = 8.64e15;
+/** Largest epoch ms a `Date` holds. */
+export const MAX_MS = 8.64e15;
 /** Set by {@link scanTimestamp}: whether the last parsed stamp had no zone. */
 export const lastScan = { naive: false };
 
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-const daysFromCivil = (y: number, m: number, d: number): number => {
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+export const daysFromCivil = (y: number, m: number, d: number): number => {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -19,7 +20,8 @@ const daysFromCivil = (y: number, m: number, d: number): number => {
   return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 };
 
-const daysInMonth = (y: number, m: number): number =>
+/** Days in month `m` (1–12) of year `y`. */
+export const daysInMonth = (y: number, m: number): number =>
   m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : 30 + ((m + (m >> 3)) & 1);
 
 // `len` ASCII digits at `at` (not past `end`) as a number; -1 when any is not a digit.

@@ -1,0 +1,88 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { PeakTradeError } from "@peak/errors";
+import type { RangeJob, RangeResult } from "./range-job";
+
+type Reply =
+  | { ok: true; result: RangeResult }
+  | { ok: false; id: number; data: boolean; message: string };
+
+const source = import.meta.url.endsWith(".ts");
+const WORKER = new URL(source ? "./csv-worker.ts" : "./csv-worker.js", import.meta.url);
+// From source (tests, tsx) the worker first registers the TypeScript loader.
+const start = (): Worker =>
+  source
+    ? new Worker(
+        `import("tsx/esm/api").then((t) => { t.register(); return import(${JSON.stringify(WORKER.href)}); });`,
+        { eval: true, execArgv: ["--conditions=@peak/source"] },
+      )
+    : new Worker(WORKER);
+
+/** Thrown when a worker stopped without an answer (crashed, killed, out of memory). */
+const crashed = (why: string) =>
+  new PeakTradeError(`A CSV reader worker stopped: ${why}`, {
+    hint: "Retry; if it persists, the machine may be short of memory (PEAK_CSV_WORKERS=1 reads on one thread)",
+    context: { worker: WORKER.pathname },
+  });
+
+/** How many workers to use: `PEAK_CSV_WORKERS`, else the machine's parallelism. */
+export const workerCount = (): number => {
+  const env = Number(process.env.PEAK_CSV_WORKERS);
+  return Number.isSafeInteger(env) && env > 0 ? env : availableParallelism();
+};
+
+/**
+ * Runs `jobs` on up to `size` workers, at most `2 × size` results ahead of the one `take`
+ * consumes next (so memory stays bounded), and hands results to `take` in job order.
+ * Resolves false as soon as a worker reports a data error (the caller re-reads on one thread).
+ * Always terminates its workers; a worker that dies rejects with a PeakTradeError.
+ */
+export const runPool = (
+  jobs: RangeJob[],
+  size: number,
+  take: (result: RangeResult) => void,
+): Promise<boolean> => {
+  const workers: Worker[] = [];
+  const done = new Map<number, RangeResult>();
+  let next = 0;
+  let wanted = 0;
+  return new Promise<boolean>((resolve, reject) => {
+    const settle = (fn: () => void) => {
+      for (const w of workers) void w.terminate();
+      workers.length = 0;
+      fn();
+    };
+    const feed = (w: Worker) => {
+      if (next < jobs.length && next - wanted < size * 2) w.postMessage(jobs[next++]);
+      else idle.push(w);
+    };
+    const idle: Worker[] = [];
+    const onReply = (w: Worker, reply: Reply) => {
+      if (!reply.ok)
+        return settle(() => (reply.data ? resolve(false) : reject(crashed(reply.message))));
+      done.set(reply.result.id, reply.result);
+      try {
+        for (let r = done.get(wanted); r !== undefined; r = done.get(wanted)) {
+          done.delete(wanted++);
+          take(r);
+        }
+      } catch (error) {
+        return settle(() => reject(error instanceof Error ? error : new Error(String(error))));
+      }
+      if (wanted === jobs.length) return settle(() => resolve(true));
+      feed(w);
+      while (idle.length > 0 && next < jobs.length && next - wanted < size * 2)
+        feed(idle.pop() as Worker);
+    };
+    for (let k = 0; k < Math.min(size, jobs.length); k++) {
+      const w = start();
+      workers.push(w);
+      w.on("message", (reply: Reply) => onReply(w, reply));
+      w.on("error", (error) => settle(() => reject(crashed(String(error)))));
+      w.on("exit", (code) => {
+        if (workers.includes(w)) settle(() => reject(crashed(`exit code ${code}`)));
+      });
+      feed(w);
+    }
+  });
+};
