@@ -41,7 +41,7 @@ describe("the RetryExhaustedError of each stop reason", () => {
     expect(error.hint).toBe(
       "See `errors` for each attempt; raise `maxAttempts` if the failure is transient",
     );
-    expect(error.context).toEqual({ maxAttempts: 3, reason: "max-attempts", attempts: 3 });
+    expect(error.context).toStrictEqual({ maxAttempts: 3, reason: "max-attempts", attempts: 3 });
   });
 
   it("not-retryable shows the last error and points at retryOn", async () => {
@@ -62,7 +62,7 @@ describe("the RetryExhaustedError of each stop reason", () => {
     expect(error.message).toBe("Gave up after 0 attempt(s): the signal was aborted");
     expect(error.hint).toBe("The caller aborted; nothing else to do");
     expect(error.cause).toBe(why);
-    expect(error.context).toEqual({ maxAttempts: 3, reason: "aborted", attempts: 0 });
+    expect(error.context).toStrictEqual({ maxAttempts: 3, reason: "aborted", attempts: 0 });
   });
 
   it("aborted during a wait names the last attempt's error", async () => {
