@@ -47,6 +47,7 @@ export const backoffDelay = (s: BackoffSettings, retry: number, previousMs: numb
   }
 };
 
+// Stryker disable next-line EqualityOperator: at 0 and at 1 both branches give the same value; backoff-edges.test.ts pins 1, 1.5, -1 and NaN
 const unit = (value: number): number => (value >= 0 && value < 1 ? value : value >= 1 ? 1 : 0);
 
 // Final guard: rounding (e.g. with subnormal inputs) must never leave [0, max].

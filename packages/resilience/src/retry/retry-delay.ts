@@ -11,6 +11,7 @@ export interface NextDelay {
 
 const askedWait = (error: unknown): number | undefined => {
   const asked = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: `typeof` only narrows for TypeScript (Number.isFinite is false for non-numbers) and a negative wait never exceeds the backoff, so neither changes a delay or a stop; retry-delay.test.ts pins strings, Infinity, NaN and negatives
   return typeof asked === "number" && asked >= 0 && Number.isFinite(asked) ? asked : undefined;
 };
 

@@ -30,8 +30,10 @@ const describeStop = (stop: Stop): string => {
   switch (stop.reason) {
     case "max-attempts":
       return "every attempt failed";
+    // Stryker disable ConditionalExpression,StringLiteral: unreachable, a not-retryable stop always has a last error (see `why`)
     case "not-retryable":
       return "the last error is not retryable";
+    // Stryker restore ConditionalExpression,StringLiteral
     case "aborted":
       return "the signal was aborted";
     case "deadline":
@@ -63,6 +65,7 @@ export const stopError = (
   errors: readonly unknown[],
   stop: Stop,
 ): RetryExhaustedError => {
+  // Stryker disable next-line ConditionalExpression: once the deadline fired every stop is "aborted" (the loop checks the scope first)
   const final: Stop = stop.reason === "aborted" && scope.timedOut ? { reason: "deadline" } : stop;
   const attempts = errors.length;
   const last = attempts > 0 ? describeError(errors[attempts - 1]) : undefined;
