@@ -64,9 +64,9 @@ describe("direct Parquet codec", () => {
     expect(direct.array("timestamp")).toEqual(table.array("timestamp"));
   });
 
-  it("snappy-compresses only the columns where it halves the data", async () => {
+  it("snappy-compresses only the columns it shrinks to a quarter", async () => {
     const bytes = await tableToBytes(bars(100_000), "parquet");
-    // timestamp and close do not halve; volume, trades and ratio repeat enough to.
+    // timestamp and close do not shrink that much; volume, trades and ratio repeat enough to.
     expect(codecs(bytes)).toEqual([0, 0, 1, 1, 1]);
     expect(
       codecs(await tableToBytes(bars(100_000), "parquet", { compression: "uncompressed" })),
