@@ -1,5 +1,3 @@
-import type { Table } from "@uwdata/flechette";
-
 interface FieldLike {
   name: string;
   type: { typeId: number; bitWidth?: number; timezone?: string | null; signed?: boolean };
@@ -30,8 +28,11 @@ const pandasType = (type: FieldLike["type"]): [string, string] => {
  * declared the index, so `pandas.read_parquet` returns a UTC `DatetimeIndex` named `timestamp`
  * (what the original Python layer's `validate_ohlcv` expects). Undefined without one.
  */
-export const pandasMetadata = (table: Table, indexName = "timestamp"): string | undefined => {
-  const fields = table.schema.fields as unknown as FieldLike[];
+export const pandasMetadata = (
+  table: { schema: { fields: unknown } },
+  indexName = "timestamp",
+): string | undefined => {
+  const fields = table.schema.fields as FieldLike[];
   const index = fields.find((f) => f.name === indexName);
   if (index === undefined || index.type.typeId !== 10 || !index.type.timezone) return undefined;
   const columns = fields.map((field) => {

@@ -8,9 +8,11 @@ const MAX_ROWS_PER_BYTE = 128;
 const MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024;
 const REPEATED = 2;
 
-/** What the footer says that the reader needs besides the bytes: key/value metadata. */
+/** What the footer says that the reader needs besides the bytes. */
 export interface ParquetFacts {
   keyValues: Map<string, string>;
+  /** The decoded footer (`FileMetaData`), checked as above. */
+  footer: ThriftStruct;
 }
 
 const hasMagic = (bytes: Uint8Array, at: number) => MAGIC.every((b, i) => bytes[at + i] === b);
@@ -120,5 +122,5 @@ export const checkParquetStructure = (bytes: Uint8Array): ParquetFacts => {
     const key = kv instanceof Map ? text(kv, 1) : undefined;
     if (key !== undefined) keyValues.set(key, text(kv as ThriftStruct, 2) ?? "");
   }
-  return { keyValues };
+  return { keyValues, footer };
 };

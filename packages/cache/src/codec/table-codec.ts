@@ -8,6 +8,16 @@ import { checkArrowStructure } from "./arrow-structure";
 import { arrowToTable } from "./arrow-table";
 import { pandasNaiveColumns } from "./naive-timestamps";
 import { escapeControl } from "../shared/escape-text";
+import { directColumns } from "./direct/direct-columns";
+import { encodeParquetDirect } from "./direct/direct-encode";
+import { readParquetDirect } from "./direct/parquet-direct-read";
+import { checkParquetStructure } from "./parquet-structure";
+
+// Float (3) and timestamp (10) columns: values rarely repeat, dictionaries do not pay.
+const plainColumnNames = (arrow: ReturnType<typeof toFlechette>): string[] =>
+  (arrow.schema.fields as unknown as Array<{ name: string; type: { typeId: number } }>)
+    .filter((field) => field.type.typeId === 3 || field.type.typeId === 10)
+    .map((field) => field.name);
 
 /** Options for turning a table into bytes. */
 export interface EncodeTableOptions {
@@ -29,6 +39,13 @@ export const encodeTable = async (
   path: string,
   options: EncodeTableOptions,
 ): Promise<Uint8Array> => {
+  if (options.format === "parquet" && options.compression !== "zstd") {
+    // Typed-array columns go straight to Parquet pages, skipping arquero → Arrow → parquet-wasm.
+    const direct = directColumns(table, options.timestampColumns);
+    if (direct !== undefined) {
+      return encodeParquetDirect(direct, table.numRows(), options.compression);
+    }
+  }
   const keep = passthroughColumns(table);
   const types = arrowTypesFor(table, options.timestampColumns);
   for (const name of keep.keys()) delete types[name];
@@ -53,6 +70,7 @@ export const encodeTable = async (
       ipcBytes(arrow, "stream"),
       options.compression,
       pandas === undefined ? undefined : new Map([["pandas", pandas]]),
+      plainColumnNames(arrow),
     );
   } catch (error) {
     if (isConfigError(error)) throw error;
@@ -81,10 +99,17 @@ export const decodeTable = async (
   dates: "number" | "date",
 ): Promise<ColumnTable> => {
   try {
+    const facts = format === "parquet" ? checkParquetStructure(bytes) : undefined;
+    if (facts !== undefined && dates === "number") {
+      // Plain numeric files (what the direct writer makes) go straight into typed arrays.
+      const naive = pandasNaiveColumns(facts.keyValues.get("pandas"));
+      const direct = readParquetDirect(bytes, facts.footer, naive);
+      if (direct !== undefined) return direct;
+    }
     const { ipc, keyValues } =
-      format === "arrow"
+      facts === undefined
         ? { ipc: bytes, keyValues: new Map<string, string>() }
-        : await decodeParquet(bytes);
+        : await decodeParquet(bytes, facts);
     checkArrowStructure(ipc);
     return arrowToTable(ipc, dates, pandasNaiveColumns(keyValues.get("pandas")));
   } catch (error) {

@@ -77,10 +77,15 @@ export async function atomicRead(
   const target = resolve(path);
   const format = resolveFormat(target, options.format);
   const algorithms = algorithmsFor(options.verifyChecksum);
-  const bytes =
-    algorithms.length > 0
+  if (format === "bytes") {
+    return algorithms.length > 0
       ? (await readVerified(target, algorithms)).bytes
       : (await readOnce(target)).bytes;
-  if (format === "bytes") return bytes;
-  return decodeTable(bytes, target, format, options.dates ?? "number");
+  }
+  const decode = (bytes: Uint8Array) =>
+    decodeTable(bytes, target, format, options.dates ?? "number");
+  // Verified: the table is parsed while the bytes are hashed, and returned only if they match.
+  return algorithms.length > 0
+    ? (await readVerified(target, algorithms, decode)).decoded
+    : decode((await readOnce(target)).bytes);
 }

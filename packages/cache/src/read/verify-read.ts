@@ -8,12 +8,15 @@ import {
 } from "../sidecar/checksum";
 import { nodeFileSystem } from "../shared/file-system";
 import { readOnce } from "./read-once";
+import { bytesHasher } from "../write/bytes-hasher";
 import { parseSidecar, sidecarPath } from "../sidecar/sidecar";
 
 /** Bytes that matched a sidecar, with the digest that matched. */
-export interface VerifiedBytes {
+export interface VerifiedBytes<T = undefined> {
   bytes: Uint8Array;
   checksum: { algorithm: ChecksumAlgorithm; hex: string };
+  /** What `decode` made of the bytes (only returned once they matched). */
+  decoded: T;
 }
 
 type SidecarTexts = Map<ChecksumAlgorithm, string>;
@@ -49,12 +52,30 @@ const mismatch = (path: string, first: Mismatch | undefined) =>
     },
   });
 
-// Reads the data once, hashing each chunk (for every sidecar seen before the read) as it arrives.
-const readHashing = async (path: string, algorithms: ChecksumAlgorithm[]) => {
-  const digesters = await Promise.all(algorithms.map((a) => createDigester(a)));
-  const snapshot = await readOnce(path, (chunk) => digesters.forEach((d) => d.update(chunk)));
-  const actual = new Map(algorithms.map((a, i) => [a, digesters[i]!.digest()]));
-  return { ...snapshot, actual };
+// Reads the data once, then hashes it (SHA-256 on a worker for large files, others as the chunks
+// arrive) while `decode` parses the same bytes on the main thread, so the two overlap.
+const readHashing = async <T>(
+  path: string,
+  algorithms: ChecksumAlgorithm[],
+  decode: ((bytes: Uint8Array) => Promise<T>) | undefined,
+) => {
+  const inline = algorithms.filter((a) => a !== "sha256");
+  const digesters = await Promise.all(inline.map((a) => createDigester(a)));
+  const sha256 = algorithms.includes("sha256") ? await bytesHasher("sha256") : undefined;
+  const snapshot = await readOnce(
+    path,
+    inline.length === 0 ? undefined : (chunk) => digesters.forEach((d) => d.update(chunk)),
+  );
+  const [hex, decoded] = await Promise.allSettled([
+    sha256?.(snapshot.bytes),
+    decode === undefined ? undefined : decode(snapshot.bytes),
+  ]);
+  if (hex.status === "rejected") throw hex.reason;
+  const actual = new Map<ChecksumAlgorithm, string>(
+    inline.map((a, i) => [a, digesters[i]!.digest()]),
+  );
+  if (hex.value !== undefined) actual.set("sha256", hex.value);
+  return { ...snapshot, actual, decoded };
 };
 
 const match = async (
@@ -79,27 +100,33 @@ const match = async (
 
 /**
  * Reads `path` once and checks the bytes against its sidecar(s): accepted when they match any
- * listed digest. Sidecars are read before and after the data; if a concurrent writer changed
+ * listed digest. `decode` parses the bytes while they are hashed; its result (or its error) is
+ * given only when the digest matched. Sidecars are read before and after the data; if a concurrent writer changed
  * anything in between, the read is retried (up to `attempts` times).
  *
  * @throws {CacheCorruptionError} on a missing or unreadable sidecar or a digest mismatch.
  * @throws {CacheMissError} when the data file does not exist.
  */
-export const readVerified = async (
+export const readVerified = async <T = undefined>(
   path: string,
   algorithms: readonly ChecksumAlgorithm[],
+  decode?: (bytes: Uint8Array) => Promise<T>,
   attempts = 5,
-): Promise<VerifiedBytes> => {
+): Promise<VerifiedBytes<T>> => {
   for (let attempt = 1; ; attempt += 1) {
     const before = await readTexts(path, algorithms);
-    const { bytes, ino, actual } = await readHashing(path, [...before.keys()]);
+    const { bytes, ino, actual, decoded } = await readHashing(path, [...before.keys()], decode);
     const after = await readTexts(path, algorithms);
     const current = await stat(path).catch(() => undefined);
     const stable = sameTexts(before, after) && current?.ino === ino;
     const last = stable || attempt >= attempts;
     if (before.size === 0 && after.size === 0 && last) throw missing(path, algorithms);
     const result = await match(path, bytes, actual, [before, after]);
-    if (!Array.isArray(result)) return { bytes, checksum: result };
+    if (!Array.isArray(result)) {
+      // The digest matched: only now may a parse failure speak (damage shows as a mismatch).
+      if (decoded.status === "rejected") throw decoded.reason;
+      return { bytes, checksum: result, decoded: decoded.value as T };
+    }
     if (last) throw mismatch(path, result[0]);
   }
 };

@@ -1,7 +1,8 @@
 import { dirname, resolve } from "node:path";
 import { ConfigError } from "@peak/errors";
 import { CacheWriteError, errnoCode } from "../shared/cache-write-error";
-import { createDigester, type ChecksumAlgorithm } from "../sidecar/checksum";
+import type { ChecksumAlgorithm } from "../sidecar/checksum";
+import { bytesHasher } from "./bytes-hasher";
 import { resolveFileSystem, unlinkQuietly } from "../shared/file-system";
 import { acquireLock } from "../lock/path-lock";
 import { sidecarPath } from "../sidecar/sidecar";
@@ -84,12 +85,9 @@ export const atomicWrite = async (
   }
   await assertReplaceable(target);
   const algorithm = opts.algorithm;
-  const digester = algorithm === undefined ? undefined : await createDigester(algorithm);
-  const tempPath = await writeTemp(fs, target, bytes, digester, opts.mode);
-  const digest =
-    algorithm === undefined || digester === undefined
-      ? undefined
-      : { algorithm, hex: digester.digest() };
+  const hasher = algorithm === undefined ? undefined : await bytesHasher(algorithm);
+  const { tempPath, hex } = await writeTemp(fs, target, bytes, hasher, opts.mode);
+  const digest = algorithm === undefined || hex === undefined ? undefined : { algorithm, hex };
   await publish(
     { fs, path: target, tempPath, bytes, mode: opts.mode, ...(digest ? { digest } : {}) },
     options,

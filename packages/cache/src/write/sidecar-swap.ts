@@ -46,7 +46,7 @@ export const writeSidecar = async (
 ): Promise<void> => {
   const target = sidecarPath(path, algorithm);
   const bytes = new TextEncoder().encode(formatSidecar(digests, path));
-  const temp = await writeTemp(fs, target, bytes, undefined, mode);
+  const { tempPath: temp } = await writeTemp(fs, target, bytes, undefined, mode);
   try {
     await fs.rename(temp, target);
   } catch (error) {

@@ -1,5 +1,5 @@
 import { CacheWriteError, errnoCode } from "../shared/cache-write-error";
-import type { Digester } from "../sidecar/checksum";
+import type { BytesHasher } from "./bytes-hasher";
 import { unlinkQuietly, type CacheFileSystem, type CacheWriteHandle } from "../shared/file-system";
 import { tempPathFor } from "../shared/temp-name";
 
@@ -47,29 +47,24 @@ const writeAndSync = async (handle: CacheWriteHandle, bytes: Uint8Array, path: s
   }
 };
 
-const HASH_SLICE_BYTES = 2 * 1024 * 1024;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
- * Writes and fsyncs every byte while hashing the same in-memory bytes on the main thread, in
- * 2 MiB slices with a turn of the event loop between slices so the write chain keeps moving.
- * Hashing thus hides behind the I/O instead of adding to it.
+ * Writes and fsyncs every byte while `hash` digests the same in-memory bytes (on a worker or in
+ * slices between the write's turns), so hashing hides behind the I/O instead of adding to it.
+ * Both are awaited; if either fails, the first failure is thrown (the caller removes the file).
  */
 const writeAll = async (
   handle: CacheWriteHandle,
   bytes: Uint8Array,
-  digester: Digester | undefined,
+  hash: BytesHasher | undefined,
   path: string,
-) => {
-  let failed = false;
-  const io = writeAndSync(handle, bytes, path);
-  io.catch(() => (failed = true));
-  for (let start = 0; digester !== undefined && start < bytes.length && !failed; ) {
-    digester.update(bytes.subarray(start, start + HASH_SLICE_BYTES));
-    start += HASH_SLICE_BYTES;
-    if (start < bytes.length) await nextTurn();
-  }
-  await io;
+): Promise<string | undefined> => {
+  const [io, digest] = await Promise.allSettled([
+    writeAndSync(handle, bytes, path),
+    (async () => hash?.(bytes))(),
+  ]);
+  if (io.status === "rejected") throw io.reason;
+  if (digest.status === "rejected") throw digest.reason;
+  return digest.value;
 };
 
 const openUnique = async (fs: CacheFileSystem, target: string, mode: number) => {
@@ -85,7 +80,8 @@ const openUnique = async (fs: CacheFileSystem, target: string, mode: number) => 
 
 /**
  * Creates a unique temporary file beside `target` (exclusive create, no symlink following),
- * writes and fsyncs all bytes, and returns its path. On any failure the temp file is removed.
+ * writes and fsyncs all bytes (hashing them alongside with `hash`), and returns its path and the
+ * digest. On any failure of either the temp file is removed.
  *
  * @throws {CacheWriteError} on a full disk, short write or file-system error.
  */
@@ -93,9 +89,9 @@ export const writeTemp = async (
   fs: CacheFileSystem,
   target: string,
   bytes: Uint8Array,
-  digester: Digester | undefined,
+  hash: BytesHasher | undefined,
   mode: number,
-): Promise<string> => {
+): Promise<{ tempPath: string; hex: string | undefined }> => {
   let opened: { tempPath: string; handle: CacheWriteHandle };
   try {
     opened = await openUnique(fs, target, mode);
@@ -104,9 +100,9 @@ export const writeTemp = async (
   }
   const { tempPath, handle } = opened;
   try {
-    await writeAll(handle, bytes, digester, target);
+    const hex = await writeAll(handle, bytes, hash, target);
     await handle.close();
-    return tempPath;
+    return { tempPath, hex };
   } catch (error) {
     await handle.close().catch(() => undefined);
     await unlinkQuietly(fs, tempPath).catch(() => undefined);
