@@ -39,6 +39,7 @@ describe("rateLimiter rejections", () => {
     expect(a.hint).toBe("Room in 500 ms: retry then, or set maxWaitMs to queue");
     expect(a.context).toEqual({ limiter: "okx", key: null, weight: 1, retryAfterMs: 500 });
     expect(a.context).toBe(a.context);
+    expect(Object.keys(a)).toEqual(expect.arrayContaining(["retryAfterMs", "hint", "context"]));
     expect(Object.isFrozen(a.context)).toBe(true);
     expect(a.toJSON()).toMatchObject({ hint: a.hint, context: { retryAfterMs: 500 } });
     await clock.advance(600);
@@ -111,5 +112,24 @@ describe("rateLimiter rejections", () => {
     expect(first).not.toBe(second);
     expect(await caught(first)).toBe(await caught(second));
     expect(limiter.stats).toMatchObject({ acquired: 1, rejected: 2, rejectedWeight: 2 });
+  });
+
+  it("reports a waiter's own wait and forgets its signal once admitted", async () => {
+    const clock = createVirtualClock(0);
+    const limiter = rateLimiter({ limit: 1, intervalMs: 1_000, maxWaitMs: 1_000, clock });
+    const events: unknown[] = [];
+    limiter.onEvent((event) => events.push(event));
+    limiter.tryAcquire();
+    await clock.advance(200);
+    const controller = new AbortController();
+    const waiting = limiter.acquire(1, { signal: controller.signal });
+    expect(limiter.stats.queued).toBe(1);
+    await clock.advance(800);
+    await waiting;
+    controller.abort();
+    await clock.flush();
+    expect(limiter.stats.queued).toBe(0);
+    expect(events.at(-1)).toEqual({ type: "acquired", key: undefined, weight: 1, waitMs: 800 });
+    expect(limiter.tryAcquire()).toEqual({ ok: false, retryAfterMs: 1_000 });
   });
 });

@@ -1,6 +1,7 @@
 import { abortReason } from "../time/sleep";
 import type { RateLimitCounters } from "./rate-limit-counters";
 
+// Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal fires "abort" once; `once` only drops the listener sooner
 const ONCE = { once: true } as const;
 
 /** Where a waiter goes back when its caller aborts. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { systemClock, unrefClock } from "../time/clock";
 import { createVirtualClock } from "../time/virtual-clock";
 import { POLL_MS, immediateFor, wakeAt, type Immediate } from "./wake-at";
@@ -118,5 +118,19 @@ describe("wakeAt", () => {
       cancel?.();
     });
     expect(order).toEqual(["ref", "unref"]);
+  });
+
+  it("keeps the process alive while polling on systemClock, not on unrefClock", () => {
+    const spy = vi.spyOn(globalThis, "setImmediate");
+    try {
+      const cancels = [immediateFor(systemClock), immediateFor(unrefClock)].map((poll) =>
+        poll?.(() => expect.fail("cancelled")),
+      );
+      const handles = spy.mock.results.map((r) => (r.value as NodeJS.Immediate).hasRef());
+      expect(handles).toEqual([true, false]);
+      for (const cancel of cancels) cancel?.();
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
