@@ -110,12 +110,12 @@ describe("wakeAt", () => {
     const order: string[] = [];
     await new Promise<void>((resolve) => {
       ref?.(() => order.push("ref"));
+      const cancel = ref?.(() => order.push("cancelled"));
+      cancel?.();
       unref?.(() => {
         order.push("unref");
         resolve();
       });
-      const cancel = ref?.(() => order.push("cancelled"));
-      cancel?.();
     });
     expect(order).toEqual(["ref", "unref"]);
   });
