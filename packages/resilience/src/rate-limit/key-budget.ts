@@ -1,31 +1,26 @@
-import type { RateLimitedError } from "../errors/rate-limited-error";
 import type { CancelTimer, Clock } from "../time/clock";
+import type { Rejection } from "./rejection";
 import { SlidingLog } from "./sliding-log";
-
-/** A call waiting for its booked slot. */
-export interface Waiter {
-  readonly weight: number;
-  readonly arrivedAt: number;
-  /** The booked release time (it can only move earlier, when a waiter ahead gives up). */
-  slot: number;
-  cancelled: boolean;
-  /** Called once, when the waiter is admitted. */
-  readonly admit: (now: number) => void;
-}
+import { immediateFor, wakeAt, type Immediate } from "./wake-at";
+import type { Waiter, WaiterQueue } from "./waiter";
 
 /** One key's budget: its sliding log, its FIFO waiters and the one timer for the first of them. */
-export class KeyBudget {
+export class KeyBudget implements WaiterQueue {
   readonly log: SlidingLog;
   waiters: Waiter[] = [];
-  /** The last rejection's error, reused while the weight and slot are the same. */
-  lastRejection: { weight: number; slot: number; error: RateLimitedError } | undefined;
+  /** The last rejection, reused while the weight and slot are the same. */
+  private lastRejection: Rejection | undefined;
+  /** `log.changes` when the last rejection was decided. */
+  private rejectedAt = -1;
   private cancelTimer: CancelTimer | undefined;
   private dirty = false;
 
   private readonly clock: Clock;
+  private readonly poll: Immediate | undefined;
 
   constructor(capacity: number, intervalMs: number, clock: Clock) {
     this.clock = clock;
+    this.poll = immediateFor(clock);
     this.log = new SlidingLog(capacity, intervalMs);
   }
 
@@ -50,10 +45,10 @@ export class KeyBudget {
   }
 
   /** Queues `waiter` at its `slot` (from {@link slotFor} in the same tick). */
-  book(waiter: Waiter, now: number): void {
+  book(waiter: Waiter): void {
     this.log.push(waiter.slot, waiter.weight, false);
     this.waiters.push(waiter);
-    if (this.waiters.length === 1) this.schedule(waiter.slot, now);
+    if (this.waiters.length === 1) this.schedule(waiter.slot);
   }
 
   /** Takes `waiter` out of the queue; its booking is given back before anything else is decided. */
@@ -64,6 +59,34 @@ export class KeyBudget {
     queueMicrotask(() => {
       if (this.dirty) this.rebuild(this.clock.now());
     });
+  }
+
+  /**
+   * The last rejection, if `weight` would get the same answer at `now` without looking at the
+   * log again: same weight, nothing admitted, booked or cancelled since (time passing alone
+   * never moves a slot), and the slot still more than `maxWaitMs` away.
+   */
+  repeatRejection(weight: number, now: number, maxWaitMs: number): Rejection | undefined {
+    const last = this.lastRejection;
+    return last !== undefined &&
+      !this.dirty &&
+      this.rejectedAt === this.log.changes &&
+      last.weight === weight &&
+      last.slot - now > maxWaitMs
+      ? last
+      : undefined;
+  }
+
+  /** The last rejection for this weight and slot (to reuse it), or `undefined`. */
+  rejectionFor(weight: number, slot: number): Rejection | undefined {
+    const last = this.lastRejection;
+    return last !== undefined && last.weight === weight && last.slot === slot ? last : undefined;
+  }
+
+  /** Remembers `rejection` as decided on the log as it is now. */
+  rejected(rejection: Rejection): void {
+    this.lastRejection = rejection;
+    this.rejectedAt = this.log.changes;
   }
 
   /** True when the budget holds nothing worth keeping at `now`. */
@@ -85,12 +108,12 @@ export class KeyBudget {
     }
     const first = this.waiters[0];
     if (first === undefined) this.stopTimer();
-    else this.schedule(first.slot, now);
+    else this.schedule(first.slot);
   }
 
-  private schedule(at: number, now: number): void {
+  private schedule(at: number): void {
     this.stopTimer();
-    this.cancelTimer = this.clock.setTimeout(() => this.release(), Math.max(0, at - now));
+    this.cancelTimer = wakeAt(this.clock, this.poll, at, () => this.release());
   }
 
   private stopTimer(): void {
@@ -108,7 +131,7 @@ export class KeyBudget {
       log.evict(now);
       const at = log.earliest(log.released, log.admittedTotal, next.weight, now);
       if (at > now) {
-        this.schedule(at, now);
+        this.schedule(at);
         return;
       }
       this.waiters.shift();

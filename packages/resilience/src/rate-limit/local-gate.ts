@@ -1,11 +1,11 @@
 import { ConfigError } from "@peak/errors";
-import type { RateLimitedError } from "../errors/rate-limited-error";
-import { abortReason } from "../time/sleep";
-import { KeyBudget, type Waiter } from "./key-budget";
+import { KeyBudget } from "./key-budget";
 import type { RateLimitCounters } from "./rate-limit-counters";
 import { readSnapshot } from "./rate-limit-snapshot";
 import type { RateLimitAttempt } from "./rate-limiter-api";
 import type { ResolvedRateLimiterOptions } from "./rate-limiter-options";
+import { Rejection } from "./rejection";
+import { Waiter } from "./waiter";
 
 const MIN_SWEEP = 1_024;
 
@@ -22,21 +22,28 @@ export class LocalGate {
     this.counters = counters;
   }
 
-  /** Admits now (`undefined`), returns the wait for a slot, or the error beyond `maxWaitMs`. */
+  /** Admits now (`undefined`), returns the wait for a slot, or the rejection beyond `maxWaitMs`. */
   acquire(
     weight: number,
     key: string | undefined,
     signal?: AbortSignal,
-  ): Promise<void> | RateLimitedError | undefined {
+  ): Promise<void> | Rejection | undefined {
     const now = this.options.clock.now();
     const budget = this.budget(key ?? "", now);
+    const again = budget.repeatRejection(weight, now, this.options.maxWaitMs);
+    if (again !== undefined) {
+      this.counters.reject(key, weight, again.slot - now);
+      return again;
+    }
     if (budget.tryNow(weight, now)) {
       this.counters.admit(key, weight, 0);
       return undefined;
     }
     const slot = budget.slotFor(weight, now);
     if (slot - now > this.options.maxWaitMs) return this.rejection(budget, key, weight, slot, now);
-    return this.wait(budget, { weight, key, slot, now }, signal);
+    const waiter = new Waiter({ weight, key, slot, now }, this.counters, budget, signal);
+    budget.book(waiter);
+    return waiter.promise;
   }
 
   /** Admits now if the weight fits and nobody waits ahead. */
@@ -77,62 +84,28 @@ export class LocalGate {
     }
   }
 
-  // One error per budget, weight and slot, with a live `retryAfterMs`: a burst of rejections
-  // builds it once (constructing an error costs more than everything else in a rejection).
+  // One rejection per budget, weight and slot: a burst of refused calls builds its error once.
   private rejection(
     budget: KeyBudget,
     key: string | undefined,
     weight: number,
     slot: number,
     now: number,
-  ): RateLimitedError {
-    const last = budget.lastRejection;
-    if (last !== undefined && last.weight === weight && last.slot === slot) {
-      this.counters.reject(key, weight, slot - now);
-      return last.error;
-    }
-    const error = this.counters.rejection(key, weight, slot - now);
-    const clock = this.options.clock;
-    Object.defineProperty(error, "retryAfterMs", {
-      get: () => Math.max(0, slot - clock.now()),
-      enumerable: true,
-    });
-    budget.lastRejection = { weight, slot, error };
-    return error;
-  }
-
-  private wait(
-    budget: KeyBudget,
-    call: { weight: number; key: string | undefined; slot: number; now: number },
-    signal: AbortSignal | undefined,
-  ): Promise<void> {
+  ): Rejection {
     const counters = this.counters;
-    return new Promise<void>((resolve, reject) => {
-      let stop = (): void => {};
-      const waiter: Waiter = {
-        weight: call.weight,
-        arrivedAt: call.now,
-        slot: call.slot,
-        cancelled: false,
-        admit: (at) => {
-          stop();
-          counters.queued -= 1;
-          counters.admit(call.key, call.weight, at - call.now);
-          resolve();
-        },
-      };
-      if (signal !== undefined) {
-        const onAbort = (): void => {
-          counters.queued -= 1;
-          budget.cancel(waiter);
-          reject(abortReason(signal));
-        };
-        signal.addEventListener("abort", onAbort, { once: true });
-        stop = () => signal.removeEventListener("abort", onAbort);
-      }
-      counters.queued += 1;
-      budget.book(waiter, call.now);
-    });
+    const last = budget.rejectionFor(weight, slot);
+    if (last !== undefined) counters.reject(key, weight, slot - now);
+    const rejection =
+      last ??
+      new Rejection(
+        counters.rejection(key, weight, slot - now),
+        weight,
+        slot,
+        this.options.clock,
+        (ms) => counters.hint(ms),
+      );
+    budget.rejected(rejection);
+    return rejection;
   }
 
   private budget(key: string, now: number): KeyBudget {

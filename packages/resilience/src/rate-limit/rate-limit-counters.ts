@@ -1,6 +1,5 @@
 import { RateLimitedError } from "../errors/rate-limited-error";
 import { Listeners } from "../shared/listeners";
-import { withoutStack } from "../shared/brand";
 import type { RateLimitEvent } from "./rate-limiter-api";
 import type { ResolvedRateLimiterOptions } from "./rate-limiter-options";
 
@@ -33,22 +32,25 @@ export class RateLimitCounters {
     if (this.listeners.active) this.listeners.emit({ type: "rejected", key, weight, retryAfterMs });
   }
 
-  /** Counts a rejection and builds its error (without a stack trace: rejection must be cheap). */
+  /** Counts a rejection and builds its error (with the stack of the refused call). */
   rejection(key: string | undefined, weight: number, retryAfterMs: number): RateLimitedError {
     this.reject(key, weight, retryAfterMs);
-    const { name, maxWaitMs } = this.options;
-    return withoutStack(
-      () =>
-        new RateLimitedError(`Rate limiter "${name}" is out of budget`, {
-          limiterName: name,
-          key,
-          weight,
-          retryAfterMs,
-          hint:
-            maxWaitMs > 0
-              ? `Room in ${Math.ceil(retryAfterMs)} ms, beyond maxWaitMs ${maxWaitMs}: retry later, or raise maxWaitMs to queue`
-              : `Room in ${Math.ceil(retryAfterMs)} ms: retry then, or set maxWaitMs to queue`,
-        }),
-    );
+    const name = this.options.name;
+    return new RateLimitedError(`Rate limiter "${name}" is out of budget`, {
+      limiterName: name,
+      key,
+      weight,
+      retryAfterMs,
+      hint: this.hint(retryAfterMs),
+    });
+  }
+
+  /** The hint of a rejection whose weight fits again in `retryAfterMs`. */
+  hint(retryAfterMs: number): string {
+    const { maxWaitMs } = this.options;
+    const ms = Math.ceil(retryAfterMs);
+    return maxWaitMs > 0
+      ? `Room in ${ms} ms, beyond maxWaitMs ${maxWaitMs}: retry later, or raise maxWaitMs to queue`
+      : `Room in ${ms} ms: retry then, or set maxWaitMs to queue`;
   }
 }

@@ -50,4 +50,38 @@ describe("rateLimiter on real timers (child process)", { timeout: 60_000 }, () =
     expect(stdout.trim()).toBe("aborted");
     expect(code).toBe(0);
   });
+
+  it("wakes waiters on the real clock by polling, never before their window, then exits", async () => {
+    const script = `
+      const { rateLimiter } = await import(${source});
+      const { systemClock } = await import(${clockSource});
+      // The default clock (so wakes poll); each admission is checked against the limiter's
+      // own reading of the clock, taken before the event.
+      const limiter = rateLimiter({ limit: 5, intervalMs: 30, maxWaitMs: 5_000 });
+      const start = systemClock.now();
+      const calls = Array.from({ length: 40 }, () => limiter.acquire().then(() => systemClock.now()));
+      const done = await Promise.all(calls);
+      const early = done.filter((t, i) => t < start + Math.floor(i / 5) * 30).length;
+      console.log(JSON.stringify({ early, acquired: limiter.stats.acquired, queued: limiter.stats.queued }));
+    `;
+    const { code, stdout } = await runChild(script);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ early: 0, acquired: 40, queued: 0 });
+  });
+
+  it("lets the process exit while a call waits on unrefClock (child process)", async () => {
+    const script = `
+      const { rateLimiter } = await import(${source});
+      const { unrefClock } = await import(${clockSource});
+      const limiter = rateLimiter({ limit: 1, intervalMs: 1.5, maxWaitMs: 60_000, clock: unrefClock });
+      limiter.tryAcquire();
+      void limiter.acquire().then(() => console.log("admitted"));
+      const waiting = rateLimiter({ limit: 1, intervalMs: 60_000, maxWaitMs: 120_000, clock: unrefClock });
+      waiting.tryAcquire();
+      void waiting.acquire().then(() => console.log("never"));
+    `;
+    const { code, stdout } = await runChild(script);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain("never");
+  });
 });

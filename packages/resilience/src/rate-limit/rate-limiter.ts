@@ -1,6 +1,5 @@
 import { contextFor } from "../shared/never-signal";
 import { withWrap, type ExecuteContext, type WrappingPolicy } from "../shared/policy";
-import { rejectSoon } from "../shared/to-result";
 import { abortReason } from "../time/sleep";
 import { LocalGate } from "./local-gate";
 import { RateLimitCounters } from "./rate-limit-counters";
@@ -19,9 +18,12 @@ import {
   type RateLimiterOptions,
   type ResolvedRateLimiterOptions,
 } from "./rate-limiter-options";
+import { Rejection } from "./rejection";
 import { SharedGate } from "./shared-gate";
 
 type Gate = LocalGate | SharedGate;
+
+const NO_OPTIONS: RateLimitCallOptions = Object.freeze({});
 
 const isSignal = (value: unknown): value is AbortSignal =>
   typeof value === "object" &&
@@ -94,24 +96,29 @@ const base = (
   counters: RateLimitCounters,
   gate: Gate,
 ): Omit<RateLimiterBase, "stats"> & { readonly stats: RateLimiterStats } => {
-  const admit = (weight: unknown, key: string | undefined, signal?: AbortSignal) => {
-    const checked = checkWeight(options, weight);
-    if (signal?.aborted) return Promise.reject(abortReason(signal));
-    return gate.acquire(checked, key, signal);
+  // Never throws: a bad weight or an aborted signal comes back as a rejected promise.
+  const admit = (
+    weight: unknown,
+    key: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<void> | Rejection | undefined => {
+    try {
+      const checked = checkWeight(options, weight);
+      if (signal?.aborted) return Promise.reject(abortReason(signal));
+      return gate.acquire(checked, key, signal);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   };
+  // Not async, and no closure unless the call waits: a rejection costs one promise.
   const execute = <T>(
     fn: (context: ExecuteContext) => T | PromiseLike<T>,
     callOptions?: RateLimitCallOptions | AbortSignal,
   ): Promise<T> => {
-    const o = isSignal(callOptions) ? { signal: callOptions } : (callOptions ?? {});
-    let waiting: Promise<void> | Error | undefined;
-    try {
-      waiting = admit(o.weight, o.key, o.signal);
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+    const o = isSignal(callOptions) ? { signal: callOptions } : (callOptions ?? NO_OPTIONS);
+    const waiting = admit(o.weight, o.key, o.signal);
     if (waiting === undefined) return run(fn, o.signal);
-    if (waiting instanceof Error) return rejectSoon(waiting);
+    if (waiting instanceof Rejection) return waiting.promise();
     return waiting.then(() => run(fn, o.signal));
   };
   const policy = (p: Omit<RateLimitCallOptions, "signal">): WrappingPolicy =>
@@ -124,10 +131,10 @@ const base = (
       (...args) =>
         execute(() => fn(...args)),
     policy,
-    acquire: async (weight, o = {}) => {
+    acquire: (weight, o = NO_OPTIONS) => {
       const waiting = admit(weight, o.key, o.signal);
-      if (waiting instanceof Error) throw waiting;
-      return waiting;
+      if (waiting === undefined) return Promise.resolve();
+      return waiting instanceof Rejection ? waiting.promise() : waiting;
     },
     onEvent: (listener) => counters.listeners.add(listener),
     get stats(): RateLimiterStats {

@@ -35,6 +35,8 @@ export class SlidingLog {
   base = 0;
   /** Running total through the last admitted entry. */
   admittedTotal = 0;
+  /** Counts the pushes, releases and dropped bookings (evictions do not move any slot). */
+  changes = 0;
 
   readonly capacity: number;
   readonly intervalMs: number;
@@ -92,6 +94,7 @@ export class SlidingLog {
   /** Appends an entry of `weight` at `time`: an admission (only when nothing is booked) or a booking. */
   push(time: number, weight: number, admitted: boolean): void {
     const total = this.bookedTotal + weight;
+    this.changes += 1;
     this.times.push(time);
     this.totals.push(total);
     if (admitted) {
@@ -104,6 +107,7 @@ export class SlidingLog {
   releaseNext(now: number): void {
     const index = this.released;
     const { times } = this;
+    this.changes += 1;
     times[index] = now;
     // Keep times sorted: later bookings never precede this real admission.
     for (let i = index + 1; i < times.length && (times[i] as number) < now; i += 1) times[i] = now;
@@ -113,6 +117,7 @@ export class SlidingLog {
 
   /** Drops every booked entry (before booking the remaining waiters again). */
   dropBookings(): void {
+    this.changes += 1;
     this.times.length = this.released;
     this.totals.length = this.released;
   }
