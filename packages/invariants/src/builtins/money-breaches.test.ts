@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { breaches as collect, roundFill, roundStep as step } from "../__fixtures__/round-step";
+import { createInvariantChecker } from "../checker/checker";
 import type { InvariantCheckerOptions } from "../checker/options";
 import type { BacktestStep, Fill } from "../step/step";
 import { BUILTIN_INVARIANT_NAMES, BUILTIN_INVARIANTS } from "./builtin-invariants";
@@ -24,6 +25,31 @@ describe("the built-in list", () => {
       "cash_accounting",
     ]);
     expect(Object.isFrozen(BUILTIN_INVARIANTS)).toBe(true);
+    expect(BUILTIN_INVARIANTS.map((i) => i.description)).toEqual([
+      "step and fill timestamps never go back in time",
+      "the decision used no data stamped after the step's time (dataTimestamp <= timestamp)",
+      "fill prices lie within the bar's [low, high] (with the slippage tolerance)",
+      "cash stays >= 0 unless margin is allowed",
+      "every |position| stays within positionLimit",
+      "fees (per step and per fill) are never negative",
+      "equity = cash + sum(position * price), within the money tolerance",
+      "cash changes between steps exactly by the fills and fees (within the money tolerance)",
+    ]);
+  });
+
+  it("skips each built-in on a step without the fields it reads, naming them", () => {
+    const checker = createInvariantChecker({ positionLimit: 1 });
+    checker.check({ index: 0 });
+    expect(checker.report().skipped.map((s) => [s.invariant, s.missing])).toEqual([
+      ["monotonic_time", ["timestamp"]],
+      ["no_lookahead", ["timestamp", "dataTimestamp"]],
+      ["fill_within_bar", ["bar", "fills"]],
+      ["non_negative_cash", ["cash"]],
+      ["position_limit", ["positions"]],
+      ["non_negative_fees", ["fills"]],
+      ["equity_identity", ["cash", "positions", "prices", "equity"]],
+      ["cash_accounting", ["cash", "fills"]],
+    ]);
     expect(Object.isFrozen(BUILTIN_INVARIANT_NAMES)).toBe(true);
   });
 });

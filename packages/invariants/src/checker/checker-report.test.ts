@@ -106,6 +106,17 @@ describe("the checker's report", () => {
   });
 });
 
+describe("reset", () => {
+  it("forgets the skips of the previous run", () => {
+    const checker = createInvariantChecker({ invariants: ["no_lookahead"] });
+    checker.check({ index: 0 });
+    expect(checker.report().skipped).toHaveLength(1);
+    checker.reset();
+    checker.check(sampleSteps()[0]!);
+    expect(checker.report()).toEqual({ violations: [], skipped: [], steps: 1 });
+  });
+});
+
 describe("strictness", () => {
   it("collect never calls the logger", () => {
     const warn = vi.fn();
