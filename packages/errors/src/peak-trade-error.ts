@@ -62,11 +62,13 @@ export class PeakTradeError extends Error {
 
   constructor(message: string, options: PeakErrorOptions = {}) {
     super(
-      typeof message === "string" ? escapeControl(message, MULTILINE) : message,
+      // A non-string (e.g. an Error passed by plain JavaScript) becomes text as Error would make it.
+      message === undefined ? message : escapeControl(String(message), MULTILINE),
       "cause" in options ? { cause: options.cause } : undefined,
     );
     this.name = new.target.name;
     const hint = options.hint === "" ? undefined : options.hint;
+    // Stryker disable next-line ConditionalExpression: escapeControl returns undefined as it is
     this.hint = typeof hint === "string" ? escapeControl(hint, MULTILINE) : hint;
     this.context = Object.freeze(copyContext(options.context));
     this.retryable = options.retryable ?? false;

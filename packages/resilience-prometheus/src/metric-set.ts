@@ -12,7 +12,8 @@ export interface MetricSet {
   readonly healthStatus: Gauge<"check">;
 }
 
-const SUFFIXES = [
+/** Name suffixes of the breaker, retry and health metrics. */
+export const METRIC_SUFFIXES = [
   "circuit_breaker_state",
   "circuit_breaker_calls_total",
   "circuit_breaker_slow_calls_total",
@@ -23,17 +24,12 @@ const SUFFIXES = [
 ] as const;
 
 /**
- * Creates and registers the metrics in `registry` with names starting with `prefix`;
- * `beforeScrape` runs before the state gauge is read (to apply breakers' timed transitions).
- * @throws {@link ConfigError} when a metric of the same name is already registered
+ * Throws when `registry` already has a metric named `prefix` + one of `suffixes`; checked for
+ * every metric before any is created, so a refused registration leaves the registry as it was.
+ * @throws {@link ConfigError} naming the first such metric
  */
-export const createMetricSet = (
-  registry: Registry,
-  prefix: string,
-  beforeScrape: () => void,
-): MetricSet => {
-  const registers = [registry];
-  for (const suffix of SUFFIXES) {
+export const refuseTaken = (registry: Registry, prefix: string, suffixes: readonly string[]) => {
+  for (const suffix of suffixes) {
     const full = `${prefix}${suffix}`;
     if (registry.getSingleMetric(full) === undefined) continue;
     throw new ConfigError(`registerResilienceMetrics: metric "${full}" is already registered`, {
@@ -41,7 +37,20 @@ export const createMetricSet = (
       context: { option: "registry", owner: "registerResilienceMetrics", metric: full },
     });
   }
-  const name = (suffix: (typeof SUFFIXES)[number]): string => `${prefix}${suffix}`;
+};
+
+/**
+ * Creates and registers the metrics in `registry` with names starting with `prefix` (check
+ * them first with {@link refuseTaken}); `beforeScrape` runs before the state gauge is read (to
+ * apply breakers' timed transitions).
+ */
+export const createMetricSet = (
+  registry: Registry,
+  prefix: string,
+  beforeScrape: () => void,
+): MetricSet => {
+  const registers = [registry];
+  const name = (suffix: (typeof METRIC_SUFFIXES)[number]): string => `${prefix}${suffix}`;
   return {
     breakerState: new Gauge({
       name: name("circuit_breaker_state"),

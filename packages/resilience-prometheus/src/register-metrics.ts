@@ -2,9 +2,9 @@ import { ConfigError, didYouMean } from "@peak/errors";
 import type { CircuitBreaker, HealthCheck, RetryEvent } from "@peak/resilience";
 import { register as globalRegistry, type Registry } from "prom-client";
 import { attemptLabel, LabelLimiter } from "./label-limiter";
-import { createMetricSet } from "./metric-set";
+import { createMetricSet, METRIC_SUFFIXES, refuseTaken } from "./metric-set";
 import { observeBreaker, observeHealth } from "./observers";
-import { createTrafficObservers, type TrafficObservers } from "./traffic-metrics";
+import { createTrafficObservers, TRAFFIC_SUFFIXES, type TrafficObservers } from "./traffic-metrics";
 
 /** Options of {@link registerResilienceMetrics}. */
 export interface ResilienceMetricsOptions {
@@ -87,6 +87,7 @@ export const registerResilienceMetrics = (
   // Reading `state` applies due time-based transitions (open → half-open), whose events update the gauge.
   const refresh = () => observed.forEach((breaker) => breaker.state);
   const registry = options.registry ?? globalRegistry;
+  refuseTaken(registry, prefix, [...METRIC_SUFFIXES, ...TRAFFIC_SUFFIXES]);
   const metrics = createMetricSet(registry, prefix, refresh);
   const traffic = createTrafficObservers(registry, prefix, new LabelLimiter(limit));
   const breakers = new LabelLimiter(limit);

@@ -1,4 +1,3 @@
-import { ConfigError } from "@peak/errors";
 import type { Bulkhead, HedgePolicy, RateLimiterBase } from "@peak/resilience";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import type { LabelLimiter } from "./label-limiter";
@@ -14,6 +13,9 @@ const SUFFIXES = [
   "hedge_won_total",
 ] as const;
 
+/** Name suffixes of the traffic-shaping metrics. */
+export const TRAFFIC_SUFFIXES: readonly string[] = SUFFIXES;
+
 /** Observers of the traffic-shaping policies; each returns a stop function. */
 export interface TrafficObservers {
   /** Exports a rate limiter's acquired and rejected weight, wait times and queued calls. */
@@ -26,28 +28,14 @@ export interface TrafficObservers {
 
 /**
  * Creates the traffic-shaping metrics in `registry` (names start with `prefix`); gauges are
- * read from the observed policies' `stats` at scrape time.
- * @throws {@link ConfigError} when a metric of the same name is already registered
+ * read from the observed policies' `stats` at scrape time. Check the names first with
+ * `refuseTaken`.
  */
 export const createTrafficObservers = (
   registry: Registry,
   prefix: string,
   labels: LabelLimiter,
 ): TrafficObservers => {
-  for (const suffix of SUFFIXES) {
-    if (registry.getSingleMetric(`${prefix}${suffix}`) === undefined) continue;
-    throw new ConfigError(
-      `registerResilienceMetrics: metric "${prefix}${suffix}" is already registered`,
-      {
-        hint: "Call registerResilienceMetrics once per registry and reuse its result, or pass another `prefix`",
-        context: {
-          option: "registry",
-          owner: "registerResilienceMetrics",
-          metric: `${prefix}${suffix}`,
-        },
-      },
-    );
-  }
   const registers = [registry];
   const limiters = new Map<RateLimiterBase, string>();
   const bulkheads = new Map<Bulkhead, string>();

@@ -52,8 +52,9 @@ export const createBudget = (options: SafeJsonOptions = {}): Budget => {
 export const chargeText = (text: string, budget: Budget): string => {
   let out = text.length > budget.remaining ? cut(text, budget.remaining) : text;
   let cost = JSON.stringify(out).length;
-  // Escapes (`\u0001` is six characters) can make the JSON text much longer than the string.
-  if (cost > budget.remaining + TRUNCATED.length + 2) {
+  // Escapes (`\u0001` is six characters) can make the JSON text much longer than the string;
+  // a plain cut costs the kept text, "…", the marker and two quotes.
+  if (cost > budget.remaining + TRUNCATED.length + 3) {
     out = cut(text, Math.floor(budget.remaining / 6));
     cost = JSON.stringify(out).length;
   }

@@ -78,6 +78,7 @@ export const errorFromJSON = (json: unknown): PeakTradeError => {
   const stack = field(data, "stack", "string") as string | undefined;
   const cause = read(data, "cause");
   if (cause !== undefined) options.cause = cause;
+  // Stryker disable next-line ConditionalExpression: byCode has no "undefined" key either
   const Ctor = (code === undefined ? undefined : byCode[code]) ?? PeakTradeError;
   const error = new Ctor(message, options);
   if (stack !== undefined) error.stack = stack;

@@ -30,7 +30,8 @@ export const simulate = (moves: readonly BarMove[], startCash = 10_000): Backtes
     const high = Math.max(open, close) * (1 + move.wick);
     const low = Math.min(open, close) * (1 - move.wick);
     const affordable = Math.min(Math.floor(cash / (open * (1 + FEE_RATE))), LIMIT - position);
-    const quantity = move.order > 0 ? Math.min(move.order, affordable) : Math.min(-move.order, position);
+    const quantity =
+      move.order > 0 ? Math.min(move.order, affordable) : Math.min(-move.order, position);
     const fills: BacktestStep["fills"] = [];
     if (quantity > 0) {
       const side = move.order > 0 ? "buy" : "sell";

@@ -40,6 +40,7 @@ interface Active {
 }
 
 const checkStepShape = (step: unknown): void => {
+  // Stryker disable next-line ConditionalExpression: a primitive has no numeric `index` either
   if (typeof step === "object" && step !== null && typeof (step as PartialStep).index === "number")
     return;
   throw new ConfigError("check(step) expects an object with a numeric `index`", {
@@ -69,9 +70,11 @@ export const createInvariantChecker = (options: InvariantCheckerOptions = {}): I
   const warn =
     options.logger?.warn ?? ((message: string) => void process.stderr.write(`${message}\n`));
   const skips = createSkipLog();
+  // Stryker disable ArrayDeclaration: start() below replaces these before any use
   let active: Active[] = [];
   let unavailable: { invariant: string; reason: string }[] = [];
   let violations: Violation[] = [];
+  // Stryker restore ArrayDeclaration
   let steps = 0;
   let firstStep: number | null = null;
 

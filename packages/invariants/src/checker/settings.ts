@@ -6,6 +6,7 @@ import { STRICTNESS_MODES, type InvariantCheckerOptions, type Strictness } from 
 
 const nonNegative = (option: string, value: unknown, fallback: number): number => {
   if (value === undefined) return fallback;
+  // Stryker disable next-line ConditionalExpression: Number.isFinite refuses every non-number too
   if (typeof value === "number" && value >= 0 && Number.isFinite(value)) return value;
   throw new ConfigError(`\`${option}\` must be a finite number >= 0, got ${describeValue(value)}`, {
     hint: `Example: ${option}: ${fallback === 0 ? "0.001" : String(fallback)}`,

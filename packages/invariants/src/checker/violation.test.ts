@@ -64,4 +64,30 @@ describe("violation errors", () => {
     expect(String(error)).toContain(`"seed":42`);
     expect(error.toJSON().context).toMatchObject({ runId: ids.runId, gitSha: ids.gitSha });
   });
+
+  it.each([
+    [{ seed: 7 }, "Reproduce with seed 7, then inspect step 1"],
+    [{ seed: 7n, gitSha: null }, "Reproduce with seed 7, then inspect step 1"],
+    [{ configHash: "cd" }, "Reproduce with the config with hash cd, then inspect step 1"],
+    [{ runId: "r1", gitSha: "abc" }, "Reproduce (run r1) with commit abc, then inspect step 1"],
+  ])("name only the repro ids given (%#)", (context, hint) => {
+    expect(violationAtStep1(context).hint).toBe(hint);
+  });
+
+  it.each([[{ runId: "r1" }], [{ gitSha: null }], [{ runId: "r1", gitSha: null }]])(
+    "ask for a context when it has no seed, config hash or commit (%#)",
+    (context) => {
+      expect(violationAtStep1(context).hint).toBe(
+        "Re-run the backtest and stop at step 1; pass `context` (e.g. a ReproContext) to " +
+          "createInvariantChecker so the error carries the run's seed, config hash and git SHA",
+      );
+    },
+  );
+
+  it("keep a null git SHA in the context", () => {
+    expect(violationAtStep1({ seed: 1, gitSha: null }).context).toMatchObject({
+      seed: 1,
+      gitSha: null,
+    });
+  });
 });

@@ -25,7 +25,7 @@ export const pickRepro = (context: ReproIds | undefined): ReproIds => {
 };
 
 const reproHint = (ids: ReproIds, step: number): string => {
-  if (ids.seed === undefined && ids.configHash === undefined && ids.gitSha === undefined) {
+  if (ids.seed === undefined && ids.configHash === undefined && !ids.gitSha) {
     return (
       `Re-run the backtest and stop at step ${step}; pass \`context\` (e.g. a ReproContext) to ` +
       "createInvariantChecker so the error carries the run's seed, config hash and git SHA"
