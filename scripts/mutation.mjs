@@ -2,7 +2,9 @@
 // Mutation testing for one package (issue 22): StrykerJS 9.6 with the vitest runner, in place
 // (each package's vitest.config.ts imports ../../vitest.shared.ts, which a sandbox would lose).
 // Run from a package directory (its `mutation` script); reads ./mutation.json:
-//   { "core": ["src/a.ts", …], "exclude": ["src/b.ts", …] }
+//   { "core": ["src/a.ts", …], "exclude": ["src/b.ts", …], "vitestConfig": "vitest.mutation.config.ts" }
+// `vitestConfig` (optional, default vitest.config.ts) lets a package point Stryker at a narrower
+// config, e.g. one that leaves out child-process suites (a child never runs the active mutant).
 // Core files must score >= 90, every other src file >= 85 (tests, fixtures, index.ts excluded).
 // Flags: --core (mutate only the core files), --files a.ts,b.ts (only these).
 // Reports: clear text on stdout, JSON in reports/mutation/mutation.json (gitignored).
@@ -42,10 +44,12 @@ let mutate = everyScript.filter(
   (f) =>
     f.endsWith(".ts") && !TEST.test(f) && f.startsWith("src/") && !f.includes("/__fixtures__/"),
 );
-mutate = mutate.filter((f) => !excluded.has(f));
+// An exclude entry ending in "/" leaves out a whole folder (e.g. a fuzz harness).
+const excludedDirs = [...excluded].filter((e) => e.endsWith("/"));
+mutate = mutate.filter((f) => !excluded.has(f) && !excludedDirs.some((d) => f.startsWith(d)));
 if (args.includes("--core")) mutate = mutate.filter((f) => core.has(f));
 if (filesFlag !== -1) mutate = args[filesFlag + 1].split(",").map((f) => f.trim());
-for (const file of [...core, ...mutate]) {
+for (const file of [...core, ...mutate, ...excluded]) {
   if (!existsSync(join(cwd, file)))
     throw new Error(`mutation.json names ${file}, which does not exist`);
 }
@@ -66,7 +70,7 @@ try {
   await new Stryker({
     testRunner: "vitest",
     plugins: ["@stryker-mutator/vitest-runner"],
-    vitest: { configFile: "vitest.config.ts" },
+    vitest: { configFile: settings.vitestConfig ?? "vitest.config.ts" },
     inPlace: true,
     // vitest does not type-check here, so Stryker need not add `// @ts-nocheck` to every file.
     disableTypeChecks: false,
