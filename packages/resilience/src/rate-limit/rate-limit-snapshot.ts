@@ -1,5 +1,5 @@
 import { ConfigError } from "@peak/errors";
-import type { KeyBudget } from "./key-budget";
+import type { SlidingLog } from "./sliding-log";
 
 /**
  * A rate limiter's saved admissions, from `toJSON()`, for `restore()` in a new process (a
@@ -19,7 +19,7 @@ export interface RateLimiterSnapshot {
 /** Saves the admitted, still relevant entries of every budget. */
 export const saveRateLimiter = (
   settings: Omit<RateLimiterSnapshot, "version" | "keys">,
-  budgets: ReadonlyMap<string, KeyBudget>,
+  budgets: ReadonlyMap<string, { readonly log: Pick<SlidingLog, "evict" | "admitted"> }>,
   now: number,
 ): RateLimiterSnapshot => {
   const keys: Record<string, [number, number][]> = {};
