@@ -38,7 +38,7 @@ const swap = async (dir: string, text: string, algorithm?: ChecksumAlgorithm, ex
   const { fs, log } = recording();
   const path = join(dir, "v.bin");
   const bytes = enc(text);
-  const tempPath = await writeTemp(nodeFileSystem, path, bytes, undefined, 0o640);
+  const { tempPath } = await writeTemp(nodeFileSystem, path, bytes, undefined, 0o640);
   const digest = algorithm && { algorithm, hex: await computeChecksum(bytes, algorithm) };
   await swapIntoPlace({
     fs,
@@ -117,7 +117,7 @@ describe("swapIntoPlace, step by step", () => {
       },
     };
     const path = join(dir, "v.bin");
-    const tempPath = await writeTemp(nodeFileSystem, path, enc("b"), undefined, 0o640);
+    const { tempPath } = await writeTemp(nodeFileSystem, path, enc("b"), undefined, 0o640);
     const hex = await sha("b");
     const digest = { algorithm: "sha256" as const, hex };
     await swapIntoPlace({ fs: spy, path, tempPath, bytes: enc("b"), mode: 0o640, digest });
