@@ -14,17 +14,14 @@ import { SLOTS, TakeBatcher } from "./take-batcher";
 /** Where admissions are decided right now. */
 export type RateLimitStoreMode = "redis" | "insurance" | "rejoining";
 
-/**
- * A take's result; an admission also carries `at`, the epoch ms it was counted at (Redis time, or
- * local time in insurance), and `leased` when it was spent from a local lease.
- */
+/** A take's result; an admission carries `at` (epoch ms counted: Redis, or local time) and `leased`. */
 export type RedisTakeResult =
   | Exclude<RateLimitTakeResult, { ok: true }>
   | { ok: true; waitMs: number; at: number; leased?: true };
 
 /** A {@link RateLimitStore} shared through Redis, from {@link createRedisRateLimitStore}. */
 export interface RedisRateLimitStore extends RateLimitStore {
-  /** `redis`: Redis decides; `insurance`: this process's share decides alone; `rejoining`: both must admit (one window after Redis returns). */
+  /** `redis`: Redis decides; `insurance`: this process's share decides alone; `rejoining`: both must admit (one window and a reconnect after Redis returns). */
   readonly mode: RateLimitStoreMode;
   /** Why Redis is not used, when it is not (`auth`: it refused the credentials). */
   readonly problem: LinkProblem | undefined;
@@ -41,7 +38,7 @@ export interface RedisRateLimitStore extends RateLimitStore {
  * fleet. Redis down, slow or refusing the password: no call waits longer than
  * `commandTimeoutMs`; admissions fall back at once to this process's insurance share
  * (`(limit + burst) / fleetSize`), logged once; when Redis returns, the store replays its local
- * admissions into Redis and, for one window, admits only what both allow. Never rejects for a
+ * admissions into Redis and, for a window and a reconnect, admits what both allow. Never rejects for a
  * Redis problem; no timer or socket keeps the process alive.
  *
  * @throws {@link ConfigError} for a bad or unknown option (named, with the closest valid one)
@@ -159,6 +156,11 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
   ) {
     const local = both ? this.insurance.decide(request, log, windowMs) : undefined;
     if (local !== undefined && !local.ok) return local;
+    // Rejoining, a call the share admits only later is refused: Redis would count it too early.
+    if (local !== undefined && local.waitMs > 0) {
+      log.remove(local.entry);
+      return { ok: false as const, retryAfterMs: Math.ceil(local.waitMs) };
+    }
     const cap = request.limit + request.burst;
     const lease = both ? 0 : (this.leases?.ask(request.key, request.weight, cap, Date.now()) ?? 0);
     const args = [request.weight, cap, request.maxWaitMs, lease] as const;
@@ -168,20 +170,22 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     if (local?.ok === true) log.remove(local.entry);
     if (answer === undefined) return undefined;
     if (!answer.ok) return { ok: false as const, retryAfterMs: answer.ms };
-    const waitMs = Math.max(answer.ms, local?.ok === true ? local.waitMs : 0);
+    const waitMs = answer.ms;
     const entry = log.record(Date.now() + waitMs, answer.granted, windowMs);
     const shared: Reservation["shared"] = [answer.slot, answer.granted, answer.now + answer.ms];
     if (waitMs > 0) this.reservations.set(request, { shared, entry });
     return { ok: true as const, waitMs, at: answer.now + waitMs };
   }
 
-  /** Redis answers again: replay this process's local admissions, then admit through both for one window. */
+  /** Redis answers again: replay this process's local admissions, then admit through both for one window and a reconnect. */
   private rejoin(): void {
     [...this.waiters].forEach((w) => w(true));
     const now = Date.now();
     const replay = this.insurance.leave(now);
     if (replay.length === 0) return;
-    this.rejoinUntil = now + this.insurance.maxWindowMs;
+    // One window plus the time the others may take to notice Redis is back (a reconnect and its deadline).
+    const { reconnectIntervalMs, commandTimeoutMs } = this.options;
+    this.rejoinUntil = now + this.insurance.maxWindowMs + reconnectIntervalMs + commandTimeoutMs;
     for (const { key, windowMs, entries } of replay) {
       if (entries.length === 0) continue;
       const args = entries.flatMap((e) => [e.at, e.weight]);
