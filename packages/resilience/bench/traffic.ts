@@ -89,34 +89,37 @@ const drain = async (): Promise<void> => {
   const W = 20;
   const limiter = rateLimiter({ limit: 100, intervalMs: W, maxWaitMs: 60_000 });
   const start = performance.now();
-  const late: number[] = [];
+  const at: number[] = [];
   const calls = Array.from({ length: N }, (_, i) =>
-    limiter.acquire().then(() => (late[i] = performance.now() - (start + Math.floor(i / 100) * W))),
+    limiter.acquire().then(() => (at[i] = performance.now())),
   );
   const booked = performance.now() - start;
   await Promise.all(calls);
-  const onTime = late.filter((_, i) => Math.floor(i / 100) * W > booked + W);
-  const sorted = [...onTime].sort((a, b) => a - b);
-  const p99 = sorted[Math.floor(sorted.length * 0.99)] ?? NaN;
-  const last = late[N - 1] ?? NaN;
+  const ideal = (i: number) => start + Math.floor(i / 100) * W;
+  const after = [...Array(N).keys()].filter((i) => i >= 100 && ideal(i) - start > booked + W);
+  // On time: waiter i may run once waiter i - 100 has left the window (real admission times).
+  const due = after.map((i) => at[i]! - (at[i - 100]! + W)).sort((a, b) => a - b);
+  const vsIdeal = after.map((i) => at[i]! - ideal(i));
+  const p99 = due[Math.floor(due.length * 0.99)] ?? NaN;
+  const drift = (vsIdeal.at(-1) ?? NaN) - (vsIdeal[0] ?? NaN);
   const f = (n: number) => `${n.toFixed(2)} ms`;
   console.log(
     `10,000 queued waiters (limit 100 / ${W} ms, real timers; booking took ${f(booked)}):`,
   );
   console.log(
-    `  lateness vs ideal slot, slots after booking: median ${f(median(onTime))}, p99 ${f(p99)}, max ${f(sorted.at(-1) ?? NaN)}`,
+    `  lateness vs the moment the window allowed: median ${f(median(due))}, p99 ${f(p99)}, max ${f(due.at(-1) ?? NaN)}`,
   );
   console.log(
-    `  last waiter ${f(last)} late; whole drain ${f(performance.now() - start)} (ideal ${(N / 100 - 1) * W} ms)`,
+    `  vs ideal slots from the start: first after booking ${f(vsIdeal[0] ?? NaN)}, last ${f(vsIdeal.at(-1) ?? NaN)} (drift ${f(drift)}); a booking longer than one window shifts every later slot, which real-time windows cannot catch up`,
   );
-  const pass = p99 <= 5 && last <= 5;
   console.log(
-    `  load average ${loadavg()
+    `  whole drain ${f(performance.now() - start)} (ideal ${(N / 100 - 1) * W} ms); load average ${loadavg()
       .map((n) => n.toFixed(2))
       .join(" ")} (1, 5, 15 min)`,
   );
+  const pass = p99 <= 5 && Math.abs(drift) <= 5;
   console.log(
-    `  verdict: drained on time without drift (p99 <= 5 ms, last <= 5 ms): ${pass ? "PASS" : "FAIL"}`,
+    `  verdict: drained on time without drift (p99 lateness <= 5 ms, drift <= 5 ms): ${pass ? "PASS" : "FAIL"}`,
   );
 };
 
