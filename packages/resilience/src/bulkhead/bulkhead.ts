@@ -112,6 +112,11 @@ export const bulkhead = (options: BulkheadOptions): Bulkhead => {
       next.value.start();
     }
   };
+  const settled = <T>(value: T): T => (release(), value);
+  const failed = (error: unknown): never => {
+    release();
+    throw error;
+  };
   const run = <T>(
     fn: (context: ExecuteContext) => T | PromiseLike<T>,
     signal?: AbortSignal,
@@ -124,14 +129,9 @@ export const bulkhead = (options: BulkheadOptions): Bulkhead => {
     } catch (error) {
       result = Promise.reject(error as Error);
     }
-    // One `then` (not `finally`, which allocates two promises) frees the slot either way.
-    return result.then(
-      (value) => (release(), value),
-      (error: unknown) => {
-        release();
-        throw error;
-      },
-    );
+    // One `then` (not `finally`, which allocates two promises) frees the slot either way, with
+    // handlers made once per bulkhead rather than once per call.
+    return result.then(settled, failed);
   };
   const enqueue = <T>(fn: (context: ExecuteContext) => T | PromiseLike<T>, signal?: AbortSignal) =>
     new Promise<T>((resolve, reject) => {
