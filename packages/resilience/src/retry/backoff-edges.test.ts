@@ -1,27 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay, type BackoffSettings } from "./backoff";
+import { backoffSettings } from "./__fixtures__/backoff-settings";
+import { backoffDelay } from "./backoff";
 
 // The edges of backoffDelay: constant growth, random sources outside [0, 1), and the final
 // guard that keeps the delay in [0, maxDelayMs].
 
-const settings = (over: Partial<BackoffSettings> = {}): BackoffSettings => ({
-  backoff: "exponential",
-  jitter: "none",
-  baseDelayMs: 100,
-  maxDelayMs: 10_000,
-  random: () => 0.5,
-  ...over,
-});
-
 describe("backoffDelay edges", () => {
   it("keeps a constant backoff at the base delay on every retry", () => {
-    const s = settings({ backoff: "constant" });
+    const s = backoffSettings({ backoff: "constant" });
     expect([1, 2, 5].map((n) => backoffDelay(s, n, 100))).toEqual([100, 100, 100]);
   });
 
   it("reads a random value of 1 or more as 1, and a negative or NaN one as 0", () => {
     const full = (value: number) =>
-      backoffDelay(settings({ jitter: "full", random: () => value }), 3, 100);
+      backoffDelay(backoffSettings({ jitter: "full", random: () => value }), 3, 100);
     expect(full(1)).toBe(400);
     expect(full(1.5)).toBe(400);
     expect(full(-1)).toBe(0);
@@ -30,8 +22,8 @@ describe("backoffDelay edges", () => {
   });
 
   it("never leaves [0, maxDelayMs], even for a negative base outside the contract", () => {
-    expect(backoffDelay(settings({ baseDelayMs: -100 }), 1, 0)).toBe(10_000);
-    const huge = settings({
+    expect(backoffDelay(backoffSettings({ baseDelayMs: -100 }), 1, 0)).toBe(10_000);
+    const huge = backoffSettings({
       jitter: "decorrelated",
       random: () => 0,
       maxDelayMs: Number.MAX_VALUE,

@@ -1,27 +1,21 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { backoffDelay, type BackoffSettings } from "./backoff";
-
-const settings = (over: Partial<BackoffSettings> = {}): BackoffSettings => ({
-  backoff: "exponential",
-  jitter: "none",
-  baseDelayMs: 100,
-  maxDelayMs: 10_000,
-  random: () => 0.5,
-  ...over,
-});
+import { backoffSettings } from "./__fixtures__/backoff-settings";
+import { backoffDelay } from "./backoff";
 
 describe("backoffDelay", () => {
   it("doubles from the base delay", () => {
-    expect([1, 2, 3, 4].map((n) => backoffDelay(settings(), n, 100))).toEqual([100, 200, 400, 800]);
+    expect([1, 2, 3, 4].map((n) => backoffDelay(backoffSettings(), n, 100))).toEqual([
+      100, 200, 400, 800,
+    ]);
   });
 
   it("applies full, equal and decorrelated jitter with the injected random", () => {
-    expect(backoffDelay(settings({ jitter: "full", random: () => 0.25 }), 3, 0)).toBe(100);
-    expect(backoffDelay(settings({ jitter: "equal", random: () => 0.5 }), 3, 0)).toBe(300);
-    expect(backoffDelay(settings({ jitter: "decorrelated", random: () => 0.5 }), 9, 1_000)).toBe(
-      1_550,
-    );
+    expect(backoffDelay(backoffSettings({ jitter: "full", random: () => 0.25 }), 3, 0)).toBe(100);
+    expect(backoffDelay(backoffSettings({ jitter: "equal", random: () => 0.5 }), 3, 0)).toBe(300);
+    expect(
+      backoffDelay(backoffSettings({ jitter: "decorrelated", random: () => 0.5 }), 9, 1_000),
+    ).toBe(1_550);
   });
 
   test.prop([
@@ -34,7 +28,13 @@ describe("backoffDelay", () => {
   ])(
     "stays finite and within [0, maxDelayMs] for any attempt",
     (backoff, jitter, base, max, retry, r) => {
-      const s = settings({ backoff, jitter, baseDelayMs: base, maxDelayMs: max, random: () => r });
+      const s = backoffSettings({
+        backoff,
+        jitter,
+        baseDelayMs: base,
+        maxDelayMs: max,
+        random: () => r,
+      });
       let previous = base;
       for (const n of [retry, retry + 1, retry + 5_000]) {
         previous = backoffDelay(s, n, previous);
@@ -46,7 +46,7 @@ describe("backoffDelay", () => {
   );
 
   it("keeps decorrelated delays finite over 10 000 consecutive retries", () => {
-    const s = settings({
+    const s = backoffSettings({
       jitter: "decorrelated",
       random: () => 0.999999,
       maxDelayMs: Number.MAX_VALUE,
