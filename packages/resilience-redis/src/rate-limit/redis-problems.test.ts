@@ -36,18 +36,22 @@ const recorder = () => {
   };
 };
 
+/** A store with a share of 8 / 4 = 2 that gives up on Redis after 100 ms and retries every 50 ms. */
+const quickStore = (logger: ReturnType<typeof recorder>["logger"]) =>
+  createRedisRateLimitStore({
+    url: server.url,
+    prefix: randomUUID(),
+    fleetSize: 4,
+    commandTimeoutMs: 100,
+    reconnectIntervalMs: 50,
+    insurance: { holdOff: false },
+    logger,
+  });
+
 describe("the rate-limit store when Redis misbehaves", () => {
   it("a slow Redis (CLIENT PAUSE): no take waits past commandTimeoutMs; the share decides; it rejoins", async () => {
     const log = recorder();
-    const store = createRedisRateLimitStore({
-      url: server.url,
-      prefix: randomUUID(),
-      fleetSize: 4,
-      commandTimeoutMs: 100,
-      reconnectIntervalMs: 50,
-      insurance: { holdOff: false },
-      logger: log.logger,
-    });
+    const store = quickStore(log.logger);
     const admin = new Redis(server.url);
     try {
       expect(await store.ready()).toBe(true);
@@ -68,6 +72,30 @@ describe("the rate-limit store when Redis misbehaves", () => {
         "Redis rate-limit store: Redis unavailable; admitting from this process's insurance share",
       ]);
       expect(log.infos).toEqual(["Redis rate-limit store rejoined Redis"]);
+    } finally {
+      admin.disconnect();
+      await store.close();
+    }
+  });
+
+  it("rejoining, refuses with the share's retryAfterMs a call its share would admit only later", async () => {
+    const store = quickStore(recorder().logger);
+    const admin = new Redis(server.url);
+    try {
+      expect(await store.ready()).toBe(true);
+      await admin.call("CLIENT", "PAUSE", "600", "ALL");
+      // Both units of the share spent while Redis is paused.
+      expect(await store.take(request)).toMatchObject({ ok: true, waitMs: 0 });
+      expect(await store.take(request)).toMatchObject({ ok: true, waitMs: 0 });
+      await eventually(() => store.mode === "rejoining", "the store rejoins once Redis answers");
+      // Redis alone has room (2 of 8 replayed), the share is full for the rest of the window.
+      // Admitting with a wait would let Redis count the call now while it runs ~10 s later.
+      const waiting = await store.take({ ...request, maxWaitMs: 60_000 });
+      expect(waiting.ok).toBe(false);
+      if (waiting.ok) return;
+      expect(waiting.retryAfterMs).toBeGreaterThan(5_000);
+      expect(waiting.retryAfterMs).toBeLessThanOrEqual(10_000);
+      expect(store.mode).toBe("rejoining");
     } finally {
       admin.disconnect();
       await store.close();
