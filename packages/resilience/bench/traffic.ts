@@ -3,6 +3,7 @@
 // waiters drained on real timers, measuring how late each is admitted against its ideal slot.
 // Rounds rotate the task order; we print the median over rounds of each round's median.
 import { loadavg } from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Bench } from "tinybench";
 import { rateLimiter } from "../src/index";
 import { buildTrafficTasks, type TrafficTask } from "./traffic-scenarios";
@@ -83,11 +84,19 @@ const warmUp = async (): Promise<void> => {
   await Promise.all(Array.from({ length: 10_000 }, () => limiter.acquire()));
 };
 
-const drain = async (): Promise<void> => {
-  await warmUp();
+interface DrainResult {
+  p99: number;
+  drift: number;
+}
+
+const drainOnce = async (): Promise<DrainResult> => {
   const N = 10_000;
   const W = 20;
   const limiter = rateLimiter({ limit: 100, intervalMs: W, maxWaitMs: 60_000 });
+  // An independent observer of the event loop: a stall delays every later admission by its
+  // length (the window follows real admission times), so it is printed beside the drift.
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
   const start = performance.now();
   const at: number[] = [];
   const calls = Array.from({ length: N }, (_, i) =>
@@ -95,6 +104,8 @@ const drain = async (): Promise<void> => {
   );
   const booked = performance.now() - start;
   await Promise.all(calls);
+  loop.disable();
+  const stallMs = Math.max(0, loop.max / 1e6 - 1);
   const ideal = (i: number) => start + Math.floor(i / 100) * W;
   const after = [...Array(N).keys()].filter((i) => i >= 100 && ideal(i) - start > booked + W);
   // On time: waiter i may run once waiter i - 100 has left the window (real admission times).
@@ -117,9 +128,22 @@ const drain = async (): Promise<void> => {
       .map((n) => n.toFixed(2))
       .join(" ")} (1, 5, 15 min)`,
   );
-  const pass = p99 <= 5 && Math.abs(drift) <= 5;
+  console.log(`  event loop: longest stall ${f(stallMs)} (monitorEventLoopDelay, 1 ms resolution)`);
+  return { p99, drift };
+};
+
+// Several drains, the verdict on their medians like every other figure here: one stall of the
+// process (a descheduling on a shared machine) shifts a whole drain and is not the limiter's.
+const DRAINS = Number(process.env.BENCH_DRAINS ?? 3);
+const drain = async (): Promise<void> => {
+  await warmUp();
+  const runs: DrainResult[] = [];
+  for (let i = 0; i < DRAINS; i += 1) runs.push(await drainOnce());
+  const p99 = median(runs.map((r) => r.p99));
+  const drift = median(runs.map((r) => Math.abs(r.drift)));
+  const pass = p99 <= 5 && drift <= 5;
   console.log(
-    `  verdict: drained on time without drift (p99 lateness <= 5 ms, drift <= 5 ms): ${pass ? "PASS" : "FAIL"}`,
+    `verdict: drained on time without drift (median of ${DRAINS} drains: p99 lateness ${p99.toFixed(2)} ms <= 5 ms, |drift| ${drift.toFixed(2)} ms <= 5 ms): ${pass ? "PASS" : "FAIL"}`,
   );
 };
 

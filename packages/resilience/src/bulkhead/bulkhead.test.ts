@@ -42,6 +42,41 @@ describe("bulkhead", () => {
     expect(await pool.execute(() => "free")).toBe("free");
   });
 
+  it("frees the slot before the caller resumes, for promises, plain values and thenables", async () => {
+    const pool = bulkhead({ maxConcurrent: 1 });
+    const thenable: PromiseLike<string> = {
+      then: (resolve) => (resolve?.("thenable"), thenable) as never,
+    };
+    const results: unknown[] = [];
+    const fns: (() => string | PromiseLike<string>)[] = [
+      () => Promise.resolve("promise"),
+      () => "value",
+      () => thenable,
+    ];
+    for (const fn of fns) {
+      results.push(await pool.execute(fn), pool.stats.inFlight);
+    }
+    expect(results).toEqual(["promise", 0, "value", 0, "thenable", 0]);
+    expect(pool.stats).toMatchObject({ inFlight: 0, admitted: 3 });
+  });
+
+  it("drains a long queue of synchronous calls without deep recursion", async () => {
+    const pool = bulkhead({ maxConcurrent: 1, maxQueue: 20_000 });
+    const gate = deferred();
+    const first = pool.execute(() => gate.promise);
+    const rest = Array.from({ length: 20_000 }, (_, i) =>
+      pool.execute(() => {
+        if (i % 2 === 1) throw new Error(`odd ${i}`);
+        return i;
+      }),
+    );
+    gate.resolve("first");
+    const settled = await Promise.allSettled([first, ...rest]);
+    expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(10_001);
+    expect(settled.at(-1)).toMatchObject({ status: "rejected", reason: { message: "odd 19999" } });
+    expect(pool.stats).toEqual({ inFlight: 0, queued: 0, admitted: 20_001, rejected: 0 });
+  });
+
   it("takes an aborted waiter out of the queue at once", async () => {
     const pool = bulkhead({ maxConcurrent: 1, maxQueue: 2 });
     const gate = deferred();

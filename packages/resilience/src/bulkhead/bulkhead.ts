@@ -9,6 +9,7 @@ import { rejectSoon } from "../shared/to-result";
 import { checkInteger, checkNumber } from "../shared/validate";
 import { systemClock, type Clock } from "../time/clock";
 import { abortReason } from "../time/sleep";
+import { WaitingLine, type LineEntry } from "./waiting-line";
 
 /** Options of {@link bulkhead}. */
 export interface BulkheadOptions {
@@ -39,7 +40,7 @@ export interface Bulkhead extends WrappingPolicy {
   readonly stats: BulkheadStats;
 }
 
-interface Queued {
+interface Queued extends LineEntry {
   readonly start: () => void;
   readonly stop: () => void;
 }
@@ -72,7 +73,7 @@ export const bulkhead = (options: BulkheadOptions): Bulkhead => {
   const maxQueue = checkInteger(OWNER, "maxQueue", options.maxQueue, 0, 0, true);
   const queueTimeoutMs = checkNumber(OWNER, "queueTimeoutMs", options.queueTimeoutMs, Infinity);
   const clock = options.clock ?? systemClock;
-  const queue = new Set<Queued>();
+  const queue = new WaitingLine<Queued>();
   const errors = new Map<BulkheadRejectReason, BulkheadRejectedError>();
   let inFlight = 0;
   let admitted = 0;
@@ -105,43 +106,47 @@ export const bulkhead = (options: BulkheadOptions): Bulkhead => {
   };
   const release = (): void => {
     inFlight -= 1;
-    const next = queue.values().next();
-    if (next.done !== true) {
-      queue.delete(next.value);
-      next.value.stop();
-      next.value.start();
+    const next = queue.shift();
+    if (next !== undefined) {
+      next.stop();
+      next.start();
     }
   };
-  const settled = <T>(value: T): T => (release(), value);
-  const failed = (error: unknown): never => {
-    release();
-    throw error;
-  };
+  // The caller gets the call's own promise, with one side reaction freeing the slot: that
+  // reaction is registered first, so the slot is free before the caller resumes, and it never
+  // rejects (both handlers return), so it cannot raise an unhandled rejection of its own.
   const run = <T>(
     fn: (context: ExecuteContext) => T | PromiseLike<T>,
     signal?: AbortSignal,
   ): Promise<T> => {
     inFlight += 1;
     admitted += 1;
-    let result: Promise<T>;
+    let value: T | PromiseLike<T>;
     try {
-      result = Promise.resolve(fn(contextFor(signal)));
+      value = fn(contextFor(signal));
     } catch (error) {
-      result = Promise.reject(error as Error);
+      value = Promise.reject(error as Error);
     }
-    // One `then` (not `finally`, which allocates two promises) frees the slot either way, with
-    // handlers made once per bulkhead rather than once per call.
-    return result.then(settled, failed);
+    if (value instanceof Promise) {
+      void value.then(release, release);
+      return value as Promise<T>;
+    }
+    // A plain value or a foreign thenable: the slot is still freed in a reaction, never inline,
+    // so a queue of synchronous calls cannot recurse through release → start → run.
+    const result = Promise.resolve(value);
+    void result.then(release, release);
+    return result;
   };
   const enqueue = <T>(fn: (context: ExecuteContext) => T | PromiseLike<T>, signal?: AbortSignal) =>
     new Promise<T>((resolve, reject) => {
       const cleanups: (() => void)[] = [];
       const leave = (error: unknown): void => {
-        queue.delete(entry);
+        queue.remove(entry);
         entry.stop();
         reject(error as Error);
       };
       const entry: Queued = {
+        left: false,
         start: () => void run(fn, signal).then(resolve, reject),
         stop: () => cleanups.forEach((c) => c()),
       };
@@ -153,7 +158,7 @@ export const bulkhead = (options: BulkheadOptions): Bulkhead => {
       if (queueTimeoutMs !== Infinity) {
         cleanups.push(clock.setTimeout(() => leave(rejection("queue-timeout")), queueTimeoutMs));
       }
-      queue.add(entry);
+      queue.push(entry);
     });
   const execute = <T>(
     fn: (context: ExecuteContext) => T | PromiseLike<T>,
