@@ -12,4 +12,10 @@ export class ByteSink {
     this.bytes.set(part, this.pos);
     this.pos += part.length;
   }
+
+  /** Writes `count` zero bytes. */
+  zeros(count: number): void {
+    this.bytes.fill(0, this.pos, this.pos + count);
+    this.pos += count;
+  }
 }

@@ -82,6 +82,22 @@ describe("direct Parquet codec", () => {
     );
   });
 
+  it("reads uncompressed one-group columns in place, and copies when the bytes sit unaligned", async () => {
+    const table = bars(5000);
+    const bytes = await tableToBytes(table, "parquet", { compression: "uncompressed" });
+    const inPlace = await tableFromBytes(bytes, "parquet");
+    for (const name of ["close", "volume", "trades", "ratio"]) {
+      const values = inPlace.column(name) as unknown as Float64Array;
+      expect([name, values.buffer === bytes.buffer]).toEqual([name, true]);
+      expect(Array.from(values)).toEqual(Array.from(table.array(name) as ArrayLike<number>));
+    }
+    const shifted = new Uint8Array(bytes.length + 1).subarray(1);
+    shifted.set(bytes);
+    const copied = await tableFromBytes(shifted, "parquet");
+    expect((copied.column("close") as unknown as Float64Array).buffer).not.toBe(shifted.buffer);
+    expect(copied.objects()).toEqual(table.objects());
+  });
+
   it("keeps an int64 column int64 and a timestamp column a timestamp through a read and write", async () => {
     const plain = (values: number[]) =>
       new Uint8Array(BigInt64Array.from(values.map(BigInt)).buffer);

@@ -10,6 +10,55 @@ import { snappyDecompress } from "./snappy-decompress";
 type Kind = DirectColumn["kind"];
 const WIDTH = { double: 8, float: 4, int32: 4, int64: 8, "timestamp-ms-utc": 8 } as const;
 
+interface Page {
+  /** The page as stored (compressed or not). */
+  stored: Uint8Array;
+  /** Its uncompressed size and value count. */
+  size: number;
+  values: number;
+}
+
+// The PLAIN v1 data page at `pos`; undefined for any other page (dictionary, v2, other encoding).
+const pageAt = (bytes: Uint8Array, pos: number, end: number): Page | undefined => {
+  const reader = new CompactReader(bytes, pos, end);
+  const header = reader.struct();
+  const data = sub(header, 5);
+  if (num(header, 1, -1) !== 0 || data === undefined || num(data, 2, -1) !== 0) return undefined;
+  const stored = bytes.subarray(reader.pos, reader.pos + num(header, 3));
+  return { stored, size: num(header, 2), values: num(data, 1) };
+};
+
+// A page's values after its definition levels; undefined when there are nulls.
+const pageValues = (page: Uint8Array, values: number, optional: boolean, width: number) => {
+  const start = optional ? allDefinedLevels(page, values) : 0;
+  if (start < 0) return undefined; // nulls: the general path handles them
+  check(page.length - start === values * width, "bad page length");
+  return page.subarray(start);
+};
+
+const plainChunk = (meta: ThriftStruct): boolean => {
+  const codec = num(meta, 4, -1);
+  return (codec === 0 || codec === 1) && !meta.has(11);
+};
+
+// A chunk that is one uncompressed page of all `rows` values, aligned for its typed array in
+// `bytes`: its values in place (what the direct writer makes of a file of one row group).
+const chunkInPlace = (
+  bytes: Uint8Array,
+  meta: ThriftStruct,
+  rows: number,
+  optional: boolean,
+  width: number,
+): Uint8Array | undefined => {
+  if (!plainChunk(meta) || num(meta, 4, -1) !== 0) return undefined;
+  const pos = num(meta, 9);
+  const page = pageAt(bytes, pos, pos + num(meta, 7));
+  if (page === undefined || page.values !== rows || page.stored.length !== page.size)
+    return undefined;
+  const values = pageValues(page.stored, rows, optional, width);
+  return values !== undefined && values.byteOffset % width === 0 ? values : undefined;
+};
+
 // Reads one column chunk's pages into `raw` at byte `at`; false when it needs the general path.
 const readChunk = (
   bytes: Uint8Array,
@@ -20,26 +69,21 @@ const readChunk = (
   raw: Uint8Array,
   at: number,
 ): boolean => {
-  const codec = num(meta, 4, -1);
-  if ((codec !== 0 && codec !== 1) || meta.has(11)) return false;
+  if (!plainChunk(meta)) return false;
+  const snappy = num(meta, 4) === 1;
   let pos = num(meta, 9);
   const end = pos + num(meta, 7);
   for (let seen = 0; seen < rows; ) {
-    const reader = new CompactReader(bytes, pos, end);
-    const header = reader.struct();
-    const data = sub(header, 5);
-    if (num(header, 1, -1) !== 0 || data === undefined || num(data, 2, -1) !== 0) return false;
-    const stored = bytes.subarray(reader.pos, reader.pos + num(header, 3));
-    const size = num(header, 2);
-    const page = codec === 1 ? snappyDecompress(stored, size) : stored;
-    check(page.length === size, "page size differs from its header");
-    const values = num(data, 1);
-    const start = optional ? allDefinedLevels(page, values) : 0;
-    if (start < 0) return false; // nulls: the general path handles them
-    check(page.length - start === values * width && seen + values <= rows, "bad page length");
-    raw.set(page.subarray(start), at + seen * width);
-    seen += values;
-    pos = reader.pos + stored.length;
+    const page = pageAt(bytes, pos, end);
+    if (page === undefined) return false;
+    const body = snappy ? snappyDecompress(page.stored, page.size) : page.stored;
+    check(body.length === page.size, "page size differs from its header");
+    const values = pageValues(body, page.values, optional, width);
+    if (values === undefined) return false;
+    check(seen + page.values <= rows, "bad page length");
+    raw.set(values, at + seen * width);
+    seen += page.values;
+    pos = page.stored.byteOffset - bytes.byteOffset + page.stored.length;
   }
   return true;
 };
@@ -50,7 +94,8 @@ const int64Numbers = (raw: Uint8Array, rows: number): Float64Array => {
   const out = new Float64Array(rows);
   for (let i = 0; i < rows; i += 1) {
     const v = words[2 * i + 1]! * 4294967296 + (words[2 * i]! >>> 0);
-    check(Number.isSafeInteger(v), `int64 value at row ${i} does not fit a number`);
+    // The message is built only on failure: a template argument would make a string per row.
+    if (!Number.isSafeInteger(v)) check(false, `int64 value at row ${i} does not fit a number`);
     out[i] = v;
   }
   return out;
@@ -84,24 +129,36 @@ export const readParquetDirect = (
   const names = leaves.map((leaf) => new TextDecoder().decode(leaf.get(4) as Uint8Array));
   if (kinds.includes(undefined) || new Set(names).size !== names.length) return undefined;
   const rows = num(footer, 3);
-  // Own, 8-byte aligned buffers, not zero-filled: every byte is written by a page below.
-  const raws = kinds.map(
-    (kind) => new Uint8Array(Buffer.allocUnsafeSlow(rows * WIDTH[kind!]).buffer),
-  );
-  let first = 0;
-  for (const group of list(footer, 4) as ThriftStruct[]) {
-    const groupRows = num(group, 3);
-    const chunks = list(group, 1) as ThriftStruct[];
-    for (let c = 0; c < leaves.length; c += 1) {
-      const width = WIDTH[kinds[c]!];
-      const optional = num(leaves[c], 3) === 1;
-      const meta = sub(chunks[c], 3)!;
-      if (!readChunk(bytes, meta, groupRows, optional, width, raws[c]!, first * width)) {
+  const groups = list(footer, 4) as ThriftStruct[];
+  const chunkOf = (group: ThriftStruct | undefined, c: number) =>
+    sub((list(group, 1) as ThriftStruct[])[c], 3)!;
+  const raws: Uint8Array[] = [];
+  for (let c = 0; c < leaves.length; c += 1) {
+    const width = WIDTH[kinds[c]!];
+    const optional = num(leaves[c], 3) === 1;
+    const single = groups.length === 1 && num(groups[0], 3) === rows;
+    const inPlace = single
+      ? chunkInPlace(bytes, chunkOf(groups[0], c), rows, optional, width)
+      : undefined;
+    if (inPlace !== undefined) {
+      raws.push(inPlace);
+      continue;
+    }
+    // An own, aligned buffer, not zero-filled: every byte is written by a page below.
+    const raw = new Uint8Array(Buffer.allocUnsafeSlow(rows * width).buffer);
+    let first = 0;
+    for (const group of groups) {
+      const groupRows = num(group, 3);
+      if (!readChunk(bytes, chunkOf(group, c), groupRows, optional, width, raw, first * width)) {
         return undefined;
       }
+      first += groupRows;
     }
-    first += groupRows;
+    check(first === rows, "the row groups do not add up to the file's row count");
+    raws.push(raw);
   }
+  // Values read in place stay views of `bytes` (a file of one row group, as the direct writer
+  // makes up to ~1M rows): no copy, and no fresh memory to fault in.
   const columns = Object.fromEntries(names.map((n, c) => [n, column(kinds[c]!, raws[c]!, rows)]));
   return columnsTable(columns);
 };

@@ -62,14 +62,16 @@ const snappyPays = (page: Uint8Array): boolean => {
 };
 
 // One column chunk of rows [start, end): a single PLAIN data page, snappy where it pays.
-// Returns the chunk's metadata; its bytes go to `sink`.
+// Returns the chunk's offset and metadata; its bytes go to `sink`. An uncompressed page is
+// preceded by the zero bytes (at most 7, outside every chunk) that put its values on an 8-byte
+// boundary of the file, so a reader can use them in place as a typed array.
 const columnChunk = (
   column: DirectColumn,
   start: number,
   end: number,
   sink: ByteSink,
   snappy: boolean,
-): ThriftField[] => {
+): { offset: number; meta: ThriftField[] } => {
   const width = WIDTH[column.kind];
   const levels = allDefined(end - start);
   const values = column.plain.subarray(start * width, end * width);
@@ -96,6 +98,7 @@ const columnChunk = (
       ],
     ],
   ]);
+  if (body === undefined) sink.zeros(-(sink.pos + header.length + levels.length) & 7);
   const offset = sink.pos;
   sink.put(header);
   if (body !== undefined) sink.put(body);
@@ -103,7 +106,7 @@ const columnChunk = (
     sink.put(levels);
     sink.put(values);
   }
-  return [
+  const meta: ThriftField[] = [
     [1, "i32", TYPE[column.kind]],
     [2, "i32-list", [ENCODING.PLAIN, ENCODING.RLE]],
     [3, "binary-list", [column.name]],
@@ -113,6 +116,7 @@ const columnChunk = (
     [7, "i64", sink.pos - offset],
     [9, "i64", offset],
   ];
+  return { offset, meta };
 };
 
 // An upper bound of the file's size: pages as if snappy grew them, headers, footer allowance.
@@ -120,7 +124,7 @@ const bound = (columns: readonly DirectColumn[], rows: number): number => {
   const groups = Math.ceil(rows / ROW_GROUP_ROWS);
   const names = columns.reduce((n, c) => n + 3 * c.name.length, 0);
   const pages = columns.reduce((n, c) => n + maxCompressedLength(c.plain.length + 8 * groups), 0);
-  return pages + groups * columns.length * 64 + names * (groups + 1) + 1024;
+  return pages + groups * columns.length * (64 + 8) + names * (groups + 1) + 1024;
 };
 
 /**
@@ -143,8 +147,7 @@ export const writeParquetDirect = (
     const chunks: ThriftField[][] = [];
     const first = sink.pos;
     for (const column of columns) {
-      const offset = sink.pos;
-      const meta = columnChunk(column, start, end, sink, compression === "snappy");
+      const { offset, meta } = columnChunk(column, start, end, sink, compression === "snappy");
       chunks.push([
         [2, "i64", offset],
         [3, "struct", meta],
