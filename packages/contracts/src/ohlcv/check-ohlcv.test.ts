@@ -28,6 +28,24 @@ describe("checkOhlcv on valid data", () => {
     expect(checkOhlcv(aq.table(typedFrame(50))).ok).toBe(true);
   });
 
+  it("reads a Float64Array of epoch ms in place only when every value is a valid ms stamp", () => {
+    const rowsOf = (stamps: number[], epochUnit?: "ms") => {
+      const f = typedFrame(stamps.length);
+      f.timestamp = Float64Array.from(stamps);
+      const report = checkOhlcv(f, epochUnit === undefined ? {} : { epochUnit });
+      return report.violations.flatMap((v) => (v.rule === "invalid_timestamp" ? v.rows : []));
+    };
+    expect(rowsOf([T0, T0 + HOUR, T0 + 2 * HOUR])).toEqual([]);
+    // Under auto, ms means 1e11 <= v < 1e13; NaN, an out-of-window value and 1e13 itself fail.
+    expect(rowsOf([1e11, T0, 1e13 - 1])).toEqual([]);
+    expect(rowsOf([T0, Number.NaN, T0 + 2 * HOUR])).toEqual([1]);
+    expect(rowsOf([T0, T0 + HOUR, 1e13])).toEqual([2]);
+    expect(rowsOf([1e11 - 1, T0, T0 + HOUR])).toEqual([0]);
+    // A fixed "ms" unit allows the whole Date range, both ends included.
+    expect(rowsOf([-8.64e15, 0, 8.64e15], "ms")).toEqual([]);
+    expect(rowsOf([0, 1, 8.64e15 + 1], "ms")).toEqual([2]);
+  });
+
   it("accepts numeric strings, Dates and zoned ISO strings", () => {
     const f = validFrame();
     f.close = ["103.0", "104", " 1.05e2 "];

@@ -14,9 +14,12 @@ const DIVISOR: Readonly<Record<EpochUnit, number>> = { s: 1e-3, ms: 1, us: 1e3, 
 
 // Under "auto" a value belongs to the unit whose window holds it: 1973-03-03 to 2286-11-20
 // in that unit. The windows are a factor of ten apart, so no value fits two units.
+/** The `auto` window of epoch milliseconds: `[low, high)`. */
+export const MS_WINDOW = { low: 1e11, high: 1e13 } as const;
+
 const windowOf = (v: number): EpochUnit | undefined => {
   if (v >= 1e8 && v < 1e10) return "s";
-  if (v >= 1e11 && v < 1e13) return "ms";
+  if (v >= MS_WINDOW.low && v < MS_WINDOW.high) return "ms";
   if (v >= 1e14 && v < 1e16) return "us";
   if (v >= 1e17 && v < 1e19) return "ns";
   return undefined;
