@@ -3,11 +3,11 @@ import Bottleneck from "bottleneck";
 import * as cockatiel from "cockatiel";
 import pLimit from "p-limit";
 import { RateLimiterMemory } from "rate-limiter-flexible";
-import { bulkhead, rateLimiter } from "../src/index";
+import { bulkhead, fallback, rateLimiter } from "../src/index";
 
 /** One benchmark task: `run` performs `batch` awaited calls. */
 export interface TrafficTask {
-  group: "baseline" | "rl-ok" | "rl-reject" | "bh-ok" | "bh-reject";
+  group: "baseline" | "rl-ok" | "rl-reject" | "bh-ok" | "bh-reject" | "fb-ok";
   lib: string;
   run: () => Promise<void>;
 }
@@ -50,6 +50,9 @@ export const buildTrafficTasks = (B: number): { tasks: TrafficTask[]; shutdown: 
   void ourFull.execute(() => never);
   const cockFull = cockatiel.bulkhead(1, 0);
   void cockFull.execute(() => never);
+  // Fallbacks around a call that succeeds: what every answered call pays for the safety net.
+  const ourFallback = fallback(0);
+  const cockFallback = cockatiel.fallback(cockatiel.handleAll, 0);
   const tasks: TrafficTask[] = [
     { group: "baseline", lib: "await ok()", run: loop(B, ok) },
     { group: "rl-ok", lib: "@peak/resilience execute", run: loop(B, () => ours.execute(ok)) },
@@ -97,6 +100,12 @@ export const buildTrafficTasks = (B: number): { tasks: TrafficTask[]; shutdown: 
       lib: "cockatiel bulkhead",
       run: loopCatch(B, () => cockFull.execute(ok)),
     },
+    {
+      group: "fb-ok",
+      lib: "@peak/resilience fallback",
+      run: loop(B, () => ourFallback.execute(ok)),
+    },
+    { group: "fb-ok", lib: "cockatiel fallback", run: loop(B, () => cockFallback.execute(ok)) },
   ];
   const shutdown = (): void => {
     void bottleneck.disconnect();

@@ -1,5 +1,5 @@
-// Per-call cost of the rate limiter and bulkhead vs Bottleneck, rate-limiter-flexible
-// (RateLimiterMemory), cockatiel's bulkhead and p-limit, in one process; then 10,000 queued
+// Per-call cost of the rate limiter, bulkhead and fallback vs Bottleneck, rate-limiter-flexible
+// (RateLimiterMemory), cockatiel's bulkhead and fallback and p-limit, in one process; then 10,000 queued
 // waiters drained on real timers, measuring how late each is admitted against its ideal slot.
 // Rounds rotate the task order; we print the median over rounds of each round's median.
 import { loadavg } from "node:os";
@@ -43,6 +43,7 @@ const TITLES = {
   "rl-reject": "rate limiter, rejected call",
   "bh-ok": "bulkhead, admitted call",
   "bh-reject": "bulkhead, rejected call (full)",
+  "fb-ok": "fallback, answered call",
 } as const;
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "n/a").padStart(10);
 
@@ -52,6 +53,7 @@ const printGroups = (tasks: TrafficTask[], medians: Map<string, number>): void =
   console.log(`baseline await ok(): ${base.toFixed(0)} ns/call\n`);
   for (const group of Object.keys(TITLES) as (keyof typeof TITLES)[]) {
     const rows = tasks.filter((t) => t.group === group);
+    if (rows.length === 0) continue;
     const oursNs = medians.get(key(rows[0] as TrafficTask)) ?? NaN;
     console.log(TITLES[group]);
     console.log(
@@ -149,13 +151,18 @@ const drain = async (): Promise<void> => {
 
 const main = async (): Promise<void> => {
   if (process.env.BENCH_ONLY === "drain") return drain();
-  const { tasks, shutdown } = buildTrafficTasks(BATCH);
+  const built = buildTrafficTasks(BATCH);
+  const only = process.env.BENCH_ONLY; // a group prefix, e.g. "bh" or "fb"; the baseline always runs
+  const tasks = built.tasks.filter(
+    (t) => only === undefined || t.group === "baseline" || t.group.startsWith(only),
+  );
+  const shutdown = built.shutdown;
   try {
     printGroups(tasks, await runRounds(tasks));
   } finally {
     shutdown();
   }
-  await drain();
+  if (only === undefined) await drain();
 };
 
 await main();

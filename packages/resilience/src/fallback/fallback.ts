@@ -55,14 +55,22 @@ export const fallback = <F>(
   const matches = toErrorPredicate("fallback", "on", options.on, isFallbackError);
   const answer = (error: unknown): F | PromiseLike<F> =>
     typeof value === "function" ? (value as (error: unknown) => F | PromiseLike<F>)(error) : value;
+  // Made once: a call without a signal (the common case) allocates no handler of its own.
+  const onErrorNoSignal = (error: unknown): F | PromiseLike<F> => {
+    if (!matches(error)) throw error;
+    return answer(error);
+  };
   const execute = <T>(
     fn: (context: ExecuteContext) => T | PromiseLike<T>,
     signal?: AbortSignal,
   ): Promise<T | F> => {
-    const onError = (error: unknown): F | PromiseLike<F> => {
-      if (signal?.aborted === true || !matches(error)) throw error;
-      return answer(error);
-    };
+    const onError =
+      signal === undefined
+        ? onErrorNoSignal
+        : (error: unknown): F | PromiseLike<F> => {
+            if (signal.aborted || !matches(error)) throw error;
+            return answer(error);
+          };
     try {
       return Promise.resolve(fn(contextFor(signal))).catch(onError);
     } catch (error) {
