@@ -1,9 +1,8 @@
 import { dirname, resolve } from "node:path";
-import { CacheCorruptionError } from "@peak/errors";
+import { CacheCorruptionError, escapeControl } from "@peak/errors";
 import { atomicWrite } from "../write/atomic-write";
 import type { LockOptions } from "../lock/path-lock";
 import { readCapped } from "../read/read-capped";
-import { escapeControl } from "../shared/escape-text";
 import { staysInside, storedPathProblem } from "./manifest-paths";
 import {
   MANIFEST_VERSION,

@@ -1,9 +1,8 @@
 import { stat } from "node:fs/promises";
-import { isPeakTradeError } from "@peak/errors";
+import { escapeControl, isPeakTradeError } from "@peak/errors";
 import { resolve } from "node:path";
 import { hashFile } from "./hash-file";
 import { fileKind } from "../read/file-kind";
-import { escapeControl } from "../shared/escape-text";
 import { staysInside, storedPathProblem } from "./manifest-paths";
 import type { ManifestEntry } from "./manifest-schema";
 

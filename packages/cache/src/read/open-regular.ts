@@ -1,9 +1,8 @@
 import { constants } from "node:fs";
 import { open, stat } from "node:fs/promises";
-import { CacheCorruptionError } from "@peak/errors";
+import { CacheCorruptionError, escapeControl } from "@peak/errors";
 import { CacheMissError } from "../shared/cache-miss-error";
 import { errnoCode } from "../shared/cache-write-error";
-import { escapeControl } from "../shared/escape-text";
 import { fileKind } from "./file-kind";
 
 type Handle = Awaited<ReturnType<typeof open>>;

@@ -1,6 +1,5 @@
-import { CacheCorruptionError } from "@peak/errors";
+import { CacheCorruptionError, escapeControl } from "@peak/errors";
 import { CacheMissError } from "../shared/cache-miss-error";
-import { escapeControl } from "../shared/escape-text";
 import { openRegular } from "./open-regular";
 
 /** Largest sidecar or lock file read: a sidecar lists at most a few digests. */

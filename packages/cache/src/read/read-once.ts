@@ -1,6 +1,5 @@
 import type { open } from "node:fs/promises";
-import { CacheCorruptionError } from "@peak/errors";
-import { escapeControl } from "../shared/escape-text";
+import { CacheCorruptionError, escapeControl } from "@peak/errors";
 import { openRegular } from "./open-regular";
 
 /** The bytes of a file read through one descriptor, and that file's inode. */

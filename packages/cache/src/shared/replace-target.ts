@@ -1,7 +1,7 @@
 import { lstat } from "node:fs/promises";
+import { escapeControl } from "@peak/errors";
 import { fileKind } from "../read/file-kind";
 import { CacheWriteError, errnoCode } from "./cache-write-error";
-import { escapeControl } from "./escape-text";
 
 /**
  * Refuses to publish over anything but a regular file or a symlink (the rename replaces the

@@ -1,6 +1,5 @@
 import { basename } from "node:path";
-import { CacheCorruptionError } from "@peak/errors";
-import { escapeControl } from "../shared/escape-text";
+import { CacheCorruptionError, escapeControl } from "@peak/errors";
 import { DIGEST_HEX_LENGTH, type ChecksumAlgorithm } from "./checksum";
 
 /** Path of the sidecar for `path`: `<path>.sha256`, `<path>.xxh3` or `<path>.blake3`. */
