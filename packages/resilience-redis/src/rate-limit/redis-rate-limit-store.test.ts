@@ -70,6 +70,23 @@ describe("createRedisRateLimitStore against a real redis-server", () => {
     );
   });
 
+  it("decides one turn's takes in arrival order, as two script calls when none is in flight", async () => {
+    const store = await open();
+    const admin = new Redis(server.url);
+    try {
+      await admin.config("RESETSTAT");
+      const results = await Promise.all(Array.from({ length: 8 }, () => store.take(request(2))));
+      // limit + burst = 12: the first six callers get the budget, the last two are refused.
+      expect(results.map((r) => r.ok)).toEqual([true, true, true, true, true, true, false, false]);
+      const stats = await admin.info("commandstats");
+      const calls = [...stats.matchAll(/cmdstat_(?:eval|evalsha):calls=(\d+)/g)];
+      // Two halves, so Redis decides the second while the client handles the first's answers.
+      expect(calls.reduce((sum, m) => sum + Number(m[1]), 0)).toBe(2);
+    } finally {
+      admin.disconnect();
+    }
+  });
+
   it("namespaces keys under the prefix with one Cluster hash tag per key, and lets them expire", async () => {
     const prefix = `t-${randomUUID()}`;
     const store = await open(prefix);
