@@ -18,8 +18,9 @@
 // Time is Redis's own (TIME) in whole milliseconds. KEYS[1] = the key's hash: the slots, plus
 // "win", "low" = the lowest slot that may exist, "sum" = the weight in all slots, "last" = the
 // newest admission time, "exp" = when the key expires (refreshed only when it would expire less
-// than a window after "last"). A take in the common case reads the meta fields and the
-// window's oldest slot in one HMGET and writes one HSET: the sum makes the other slots unneeded.
+// than a window after "last"). A batch in the common case reads the meta fields, the window's
+// oldest slot and the current one in one HMGET and writes one HSET: the sum makes the other
+// slots unneeded.
 // ARGV: op, n, W, then per op:
 //   take:   quadruples weight, cap, maxWaitMs, lease (lease > 0: first try to admit `lease`
 //           weight without waiting, else `weight`) → {now, then ok, ms, slot, granted per take}
@@ -32,11 +33,12 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local key, op, n, win = KEYS[1], ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 local size = math.ceil(win / n)
 local function slotOf(ms) return math.floor(ms / size) end
-local lo0 = slotOf(now - win + 1)
-local meta = redis.call('HMGET', key, 'win', 'low', 'last', 'sum', 'exp', lo0, 'm' .. lo0)
+local lo0, hi0 = slotOf(now - win + 1), slotOf(now)
+local meta = redis.call('HMGET', key, 'win', 'low', 'last', 'sum', 'exp', lo0, 'm' .. lo0, hi0, 'm' .. hi0)
 local low, last, sum, exp = tonumber(meta[2]), tonumber(meta[3]) or 0, tonumber(meta[4]) or 0, tonumber(meta[5]) or 0
 local w, m, changed = {}, {}, {}
 w[lo0], m[lo0] = tonumber(meta[6]) or 0, tonumber(meta[7]) or 0
+w[hi0], m[hi0] = tonumber(meta[8]) or 0, tonumber(meta[9]) or 0
 local function ensure(from, to)
   local f, ks = {}, {}
   for k = from, to do if w[k] == nil then ks[#ks + 1] = k f[#f + 1] = k f[#f + 1] = 'm' .. k end end
