@@ -1,11 +1,13 @@
 // Fleet rate limiting through one redis-server: our store vs rate-limiter-flexible
 // (RateLimiterRedis) and Bottleneck (ioredis datastore). For 1 and 4 processes, every variant
 // runs in fresh processes, all processes of a variant at once; rounds rotate the order. Prints
-// admitted acquires/s (summed over the processes) and p50/p99 acquire latency, medians over rounds,
+// admitted acquires/s (summed over the processes), p50/p99 acquire latency, and client CPU and Redis
+// command time per acquire (less noisy than throughput on a shared machine), medians over rounds,
 // the machine load, and one verdict line per goal for ours exact and ours with local leases.
 import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
 
 const WORKER = fileURLToPath(new URL("./rate-worker.ts", import.meta.url));
 const VARIANTS = ["peak", "peak (leases)", "rate-limiter-flexible", "bottleneck"] as const;
@@ -18,12 +20,26 @@ const load = (): string =>
     .replace(/^.*load/, "load");
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 5);
 const TIME_MS = Number(process.env["BENCH_TIME_MS"] ?? 1_000);
+/** Process counts to measure; `BENCH_PROCESSES=1` runs the single-process comparison alone. */
+const PROCESSES = (process.env["BENCH_PROCESSES"] ?? "1,4").split(",").map(Number);
 
 interface Sample {
   perSecond: number;
   p50: number;
   p99: number;
+  /** Client CPU (all processes) and Redis command time, µs per admitted acquire. */
+  clientUs: number;
+  redisUs: number;
 }
+
+/** Total µs Redis spent in commands (INFO commandstats), the INFO calls themselves left out. */
+const redisBusyUs = async (admin: Redis): Promise<number> => {
+  const stats = await admin.info("commandstats");
+  let total = 0;
+  for (const [, name, usec] of stats.matchAll(/cmdstat_([\w|]+):calls=\d+,usec=(\d+)/g))
+    if (name !== "info") total += Number(usec);
+  return total;
+};
 
 const quantile = (values: number[], q: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -31,39 +47,51 @@ const quantile = (values: number[], q: number): number => {
 };
 
 const runWorker = (variant: string, url: string, prefix: string) =>
-  new Promise<{ admitted: number; latencies: number[] }>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--conditions=@peak/source", "--import", "tsx", WORKER],
-      {
-        env: {
-          ...process.env,
-          VARIANT: variant,
-          REDIS_URL: url,
-          PREFIX: prefix,
-          TIME_MS: String(TIME_MS),
+  new Promise<{ admitted: number; warmup: number; cpuUs: number; latencies: number[] }>(
+    (resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ["--conditions=@peak/source", "--import", "tsx", WORKER],
+        {
+          env: {
+            ...process.env,
+            VARIANT: variant,
+            REDIS_URL: url,
+            PREFIX: prefix,
+            TIME_MS: String(TIME_MS),
+          },
+          stdio: ["ignore", "pipe", "inherit"],
         },
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    );
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.once("exit", (code) =>
-      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`${variant} exited ${code}`)),
-    );
-  });
+      );
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+      child.once("exit", (code) =>
+        code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`${variant} exited ${code}`)),
+      );
+    },
+  );
 
-const sample = async (variant: string, url: string, processes: number): Promise<Sample> => {
+const sample = async (
+  variant: string,
+  admin: Redis,
+  url: string,
+  processes: number,
+): Promise<Sample> => {
   const prefix = `bench-${randomUUID()}`;
+  const busyBefore = await redisBusyUs(admin);
   const results = await Promise.all(
     Array.from({ length: processes }, () => runWorker(variant, url, prefix)),
   );
+  // Redis time over warm-up and measured acquires (and the workers' connection set-up).
+  const busy = (await redisBusyUs(admin)) - busyBefore;
   const latencies = results.flatMap((r) => r.latencies);
   const admitted = results.reduce((sum, r) => sum + r.admitted, 0);
   return {
     perSecond: (admitted / TIME_MS) * 1_000,
     p50: quantile(latencies, 0.5),
     p99: quantile(latencies, 0.99),
+    clientUs: results.reduce((sum, r) => sum + r.cpuUs, 0) / admitted,
+    redisUs: busy / results.reduce((sum, r) => sum + r.admitted + r.warmup, 0),
   };
 };
 
@@ -71,7 +99,8 @@ const median = (values: number[]) => quantile(values, 0.5);
 
 /** Runs the comparison against the redis-server at `url` and prints the table and verdicts. */
 export const rateLimitBench = async (url: string): Promise<void> => {
-  for (const processes of [1, 4]) {
+  const admin = new Redis(url);
+  for (const processes of PROCESSES) {
     const samples = new Map<string, Sample[]>();
     for (let round = 0; round < ROUNDS; round += 1) {
       const shift = round % VARIANTS.length;
@@ -79,7 +108,7 @@ export const rateLimitBench = async (url: string): Promise<void> => {
       for (const variant of order)
         samples.set(variant, [
           ...(samples.get(variant) ?? []),
-          await sample(variant, url, processes),
+          await sample(variant, admin, url, processes),
         ]);
     }
     const summary = new Map(
@@ -91,6 +120,8 @@ export const rateLimitBench = async (url: string): Promise<void> => {
             perSecond: median(s.map((x) => x.perSecond)),
             p50: median(s.map((x) => x.p50)),
             p99: median(s.map((x) => x.p99)),
+            clientUs: median(s.map((x) => x.clientUs)),
+            redisUs: median(s.map((x) => x.redisUs)),
           },
         ];
       }),
@@ -100,7 +131,7 @@ export const rateLimitBench = async (url: string): Promise<void> => {
     );
     for (const [variant, s] of summary) {
       console.log(
-        `  ${variant.padEnd(22)} ${s.perSecond.toFixed(0).padStart(7)} acquires/s  p50 ${s.p50.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms`,
+        `  ${variant.padEnd(22)} ${s.perSecond.toFixed(0).padStart(7)} acquires/s  p50 ${s.p50.toFixed(2)} ms  p99 ${s.p99.toFixed(2)} ms  client ${s.clientUs.toFixed(1)} µs, Redis ${s.redisUs.toFixed(1)} µs per acquire`,
       );
     }
     for (const variant of OURS) {
@@ -132,4 +163,5 @@ export const rateLimitBench = async (url: string): Promise<void> => {
     "  verdict fleet never over budget: not measured here (every acquire is admitted); src/rate-limit/fleet.test.ts shows it\n" +
       "    for 4 processes, exact and through a Redis kill/restart, and within limit + 4 x lease size with leases (the peers promise none)",
   );
+  admin.disconnect();
 };

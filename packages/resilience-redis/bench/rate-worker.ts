@@ -2,7 +2,8 @@
 // awaited acquires on one shared key for TIME_MS (after WARMUP_MS unmeasured) through our Redis
 // store (exact, or with local leases), rate-limiter-flexible's
 // RateLimiterRedis or Bottleneck's ioredis datastore (a budget so large that every acquire is
-// admitted, so the figure is the cost of the shared decision). Prints JSON: admitted, latencies.
+// admitted, so the figure is the cost of the shared decision). Prints JSON: admitted, warm-up
+// acquires, the process's CPU time (µs) over the measured run, latencies.
 import Bottleneck from "bottleneck";
 import { Redis } from "ioredis";
 import { RateLimiterRedis } from "rate-limiter-flexible";
@@ -74,12 +75,16 @@ const run = async (ms: number): Promise<number[]> => {
   await Promise.all(Array.from({ length: CONCURRENCY }, loop));
   return latencies;
 };
-await run(WARMUP_MS); // same JIT warm-up for every variant, not measured
+const warmup = (await run(WARMUP_MS)).length; // same JIT warm-up for every variant, not measured
+const cpuBefore = process.cpuUsage();
 const latencies = await run(TIME_MS);
+const cpu = process.cpuUsage(cpuBefore);
 await close();
 // Exit only once the (large) report is flushed into the pipe.
 const report = {
   admitted: latencies.length,
+  warmup,
+  cpuUs: cpu.user + cpu.system,
   latencies: latencies.map((l) => Math.round(l * 1e3) / 1e3),
 };
 process.stdout.write(JSON.stringify(report), () => process.exit(0));

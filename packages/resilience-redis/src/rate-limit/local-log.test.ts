@@ -41,6 +41,16 @@ describe("LocalLog (the insurance limiter)", () => {
     expect(log.takeLocalSince(-1)).toEqual([]);
   });
 
+  it("keeps shared admissions of one millisecond in one entry, and gives back one caller's weight", () => {
+    const log = new LocalLog();
+    const first = log.record(100, 2, INTERVAL);
+    expect(log.record(100, 3, INTERVAL)).toBe(first);
+    expect(first.weight).toBe(5);
+    log.remove(first, 3);
+    expect(log.take(100, 8, CAP, INTERVAL, 0)).toMatchObject({ ok: true, waitMs: 0 });
+    expect(log.take(100, 1, CAP, INTERVAL, 0)).toMatchObject({ ok: false });
+  });
+
   test.prop(
     [
       fc.array(

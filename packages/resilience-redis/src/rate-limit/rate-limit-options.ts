@@ -1,6 +1,7 @@
 import { assertKnownKeys, ConfigError } from "@peak/errors";
 import type { RedisOptions } from "ioredis";
 import { positive, redisOptions, text, type StoreLogger } from "../store-options";
+import type { RateLimitTakeRequest } from "./store-contract";
 
 const OWNER = "createRedisRateLimitStore";
 
@@ -132,4 +133,16 @@ export const resolveRateLimitOptions = (
           },
     logger: options.logger ?? console,
   };
+};
+
+/** A take's cap, `limit + burst`, once its weight is checked to be in (0, cap]. @throws {@link ConfigError} otherwise */
+export const checkedCap = (request: RateLimitTakeRequest): number => {
+  const cap = request.limit + request.burst;
+  if (!(request.weight > 0) || request.weight > cap) {
+    throw new ConfigError(`rate limit store: weight ${request.weight} is outside (0, ${cap}]`, {
+      hint: "A call's weight must be positive and at most limit + burst",
+      context: { key: request.key, weight: request.weight, cap },
+    });
+  }
+  return cap;
 };

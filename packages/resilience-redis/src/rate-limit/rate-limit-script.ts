@@ -18,8 +18,9 @@
 // Time is Redis's own (TIME) in whole milliseconds. KEYS[1] = the key's hash: the slots, plus
 // "win", "low" = the lowest slot that may exist, "sum" = the weight in all slots, "last" = the
 // newest admission time, "exp" = when the key expires (refreshed only when it would expire less
-// than a window after "last"). A take in the common case reads the meta fields and the
-// window's oldest slot in one HMGET and writes one HSET: the sum makes the other slots unneeded.
+// than a window after "last"). A batch in the common case reads the meta fields, the window's
+// oldest slot and the current one in one HMGET and writes one HSET: the sum makes the other
+// slots unneeded.
 // ARGV: op, n, W, then per op:
 //   take:   quadruples weight, cap, maxWaitMs, lease (lease > 0: first try to admit `lease`
 //           weight without waiting, else `weight`) → {now, then ok, ms, slot, granted per take}
@@ -32,12 +33,16 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local key, op, n, win = KEYS[1], ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 local size = math.ceil(win / n)
 local function slotOf(ms) return math.floor(ms / size) end
-local lo0 = slotOf(now - win + 1)
-local meta = redis.call('HMGET', key, 'win', 'low', 'last', 'sum', 'exp', lo0, 'm' .. lo0)
+local lo0, hi0 = slotOf(now - win + 1), slotOf(now)
+local meta = redis.call('HMGET', key, 'win', 'low', 'last', 'sum', 'exp', lo0, 'm' .. lo0, hi0, 'm' .. hi0)
 local low, last, sum, exp = tonumber(meta[2]), tonumber(meta[3]) or 0, tonumber(meta[4]) or 0, tonumber(meta[5]) or 0
 local w, m, changed = {}, {}, {}
+-- What the key holds now: 'win' and 'low' are written only when they change (fewer fields set).
+local win0, low0 = tonumber(meta[1]), low
 w[lo0], m[lo0] = tonumber(meta[6]) or 0, tonumber(meta[7]) or 0
+w[hi0], m[hi0] = tonumber(meta[8]) or 0, tonumber(meta[9]) or 0
 local function ensure(from, to)
+  if from == to and w[from] ~= nil then return end
   local f, ks = {}, {}
   for k = from, to do if w[k] == nil then ks[#ks + 1] = k f[#f + 1] = k f[#f + 1] = 'm' .. k end end
   if #f == 0 then return end
@@ -47,7 +52,7 @@ end
 if meta[1] and tonumber(meta[1]) ~= win then
   -- The key's window changed: what was logged counts as one lump at its newest time (conservative).
   redis.call('DEL', key)
-  w, m, low, exp = {}, {}, nil, 0
+  w, m, low, exp, win0, low0 = {}, {}, nil, 0, nil, nil
   if sum > 1e-9 and last > now - win then
     local k = slotOf(last)
     w[k], m[k], changed[k], low = sum, last, true, k
@@ -75,8 +80,9 @@ if low and low < lo0 then
   if sum < 1e-9 then sum = 0 end
 end
 local function save()
-  local f = {'win', win, 'last', last, 'sum', sum}
-  if low then f[#f + 1] = 'low' f[#f + 1] = low end
+  local f = {'last', last, 'sum', sum}
+  if win0 ~= win then f[#f + 1] = 'win' f[#f + 1] = win end
+  if low and low ~= low0 then f[#f + 1] = 'low' f[#f + 1] = low end
   for k in pairs(changed) do f[#f + 1] = k f[#f + 1] = w[k] f[#f + 1] = 'm' .. k f[#f + 1] = m[k] end
   if exp < math.max(last, now) + win then
     exp = math.max(last, now) + 2 * win + 1000

@@ -32,6 +32,20 @@ const request = (weight: number, maxWaitMs = 0, key = "api-key-1"): RateLimitTak
   maxWaitMs,
 });
 
+/** Runs `work` and counts the script calls (EVAL or EVALSHA) Redis served meanwhile. */
+const scriptCalls = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+  const admin = new Redis(server.url);
+  try {
+    await admin.config("RESETSTAT");
+    const result = await work();
+    const stats = await admin.info("commandstats");
+    const calls = [...stats.matchAll(/cmdstat_(?:eval|evalsha):calls=(\d+)/g)];
+    return [result, calls.reduce((sum, m) => sum + Number(m[1]), 0)];
+  } finally {
+    admin.disconnect();
+  }
+};
+
 describe("createRedisRateLimitStore against a real redis-server", () => {
   it("admits limit + burst weight per window, then says how long until the oldest leaves", async () => {
     const store = await open();
@@ -68,6 +82,26 @@ describe("createRedisRateLimitStore against a real redis-server", () => {
     expect(again.ok && reserved.ok && again.waitMs).toBeLessThanOrEqual(
       reserved.ok ? reserved.waitMs : 0,
     );
+  });
+
+  it("decides one turn's takes in arrival order, in one script call", async () => {
+    const store = await open();
+    const [results, calls] = await scriptCalls(() =>
+      Promise.all(Array.from({ length: 8 }, () => store.take(request(2)))),
+    );
+    // limit + burst = 12: the first six callers get the budget, the last two are refused.
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, true, true, true, false, false]);
+    expect(calls).toBe(1);
+  });
+
+  it("splits a turn of more than 64 takes into calls of at most 64, still in arrival order", async () => {
+    const store = await open();
+    const many = { ...request(1), limit: 100, burst: 0 };
+    const [results, calls] = await scriptCalls(() =>
+      Promise.all(Array.from({ length: 130 }, () => store.take(many))),
+    );
+    expect(results.map((r) => r.ok)).toEqual(Array.from({ length: 130 }, (_, i) => i < 100));
+    expect(calls).toBe(3);
   });
 
   it("namespaces keys under the prefix with one Cluster hash tag per key, and lets them expire", async () => {

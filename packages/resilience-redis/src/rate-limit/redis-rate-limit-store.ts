@@ -1,14 +1,15 @@
-import { ConfigError } from "@peak/errors";
 import { Insurance } from "./insurance";
 import { Leases } from "./lease";
 import type { LocalLog, LogEntry } from "./local-log";
 import { RateLimitLink, type LinkProblem } from "./rate-limit-link";
 import {
+  checkedCap,
   resolveRateLimitOptions,
   type RedisRateLimitStoreOptions,
   type ResolvedRateLimitOptions,
 } from "./rate-limit-options";
 import type { RateLimitStore, RateLimitTakeRequest, RateLimitTakeResult } from "./store-contract";
+import { RateLimitKeys } from "./redis-keys";
 import { SLOTS, TakeBatcher } from "./take-batcher";
 
 /** Where admissions are decided right now. */
@@ -57,6 +58,7 @@ export const createRedisRateLimitStore = (
 interface Reservation {
   /** Where Redis counted it (slot, weight, time), or undefined for a local-only reservation. */
   readonly shared: [slot: number, weight: number, at: number] | undefined;
+  /** Holds the request's weight (and maybe other admissions of the same millisecond). */
   readonly entry: LogEntry;
 }
 
@@ -68,6 +70,7 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
   private readonly batcher: TakeBatcher;
   private readonly leases: Leases | undefined;
   private rejoinUntil = -Infinity;
+  private readonly keys: RateLimitKeys;
 
   private readonly options: ResolvedRateLimitOptions;
 
@@ -76,6 +79,7 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     this.insurance = new Insurance(options);
     this.link = new RateLimitLink(options, () => this.rejoin());
     this.batcher = new TakeBatcher(this.link);
+    this.keys = new RateLimitKeys(options.prefix);
     const { lease } = options;
     this.leases = lease === undefined ? undefined : new Leases(lease.size, lease.ttlMs);
   }
@@ -90,13 +94,7 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
   }
 
   async take(request: RateLimitTakeRequest): Promise<RedisTakeResult> {
-    const cap = request.limit + request.burst;
-    if (!(request.weight > 0) || request.weight > cap) {
-      throw new ConfigError(`rate limit store: weight ${request.weight} is outside (0, ${cap}]`, {
-        hint: "A call's weight must be positive and at most limit + burst",
-        context: { key: request.key, weight: request.weight, cap },
-      });
-    }
+    const cap = checkedCap(request);
     const windowMs = Math.ceil(request.intervalMs + this.options.marginMs);
     const log = this.insurance.logFor(request.key, windowMs);
     // A store used right after creation: wait (at most commandTimeoutMs) for the first connection.
@@ -123,9 +121,14 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     if (reservation === undefined) return;
     this.reservations.delete(request);
     const windowMs = Math.ceil(request.intervalMs + this.options.marginMs);
-    this.insurance.logFor(request.key, windowMs).remove(reservation.entry);
+    this.insurance.logFor(request.key, windowMs).remove(reservation.entry, request.weight);
     if (reservation.shared === undefined || !this.link.healthy) return;
-    await this.link.run(this.key(request.key), ["refund", SLOTS, windowMs, ...reservation.shared]);
+    await this.link.run(this.keys.of(request.key), [
+      "refund",
+      SLOTS,
+      windowMs,
+      ...reservation.shared,
+    ]);
   }
 
   ready(timeoutMs = 5_000): Promise<boolean> {
@@ -158,21 +161,22 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     if (local !== undefined && !local.ok) return local;
     // Rejoining, a call the share admits only later is refused: Redis would count it too early.
     if (local !== undefined && local.waitMs > 0) {
-      log.remove(local.entry);
+      log.remove(local.entry, request.weight);
       return { ok: false as const, retryAfterMs: Math.ceil(local.waitMs) };
     }
     const cap = request.limit + request.burst;
     const lease = both ? 0 : (this.leases?.ask(request.key, request.weight, cap, Date.now()) ?? 0);
-    const args = [request.weight, cap, request.maxWaitMs, lease] as const;
-    const answer = await this.batcher.take(this.key(request.key), windowMs, [...args]);
-    const asked = { weight: request.weight, cap, windowMs };
-    if (lease > 0) this.leases?.answered(request.key, asked, Date.now(), answer);
-    if (local?.ok === true) log.remove(local.entry);
+    const { weight, maxWaitMs } = request;
+    const key = this.keys.of(request.key);
+    const answer = await this.batcher.take(key, windowMs, weight, cap, maxWaitMs, lease);
+    if (lease > 0)
+      this.leases?.answered(request.key, { weight, cap, windowMs }, Date.now(), answer);
+    if (local?.ok === true) log.remove(local.entry, weight);
     if (answer === undefined) return undefined;
     if (!answer.ok) return { ok: false as const, retryAfterMs: answer.ms };
     const waitMs = answer.ms;
     const entry = log.record(Date.now() + waitMs, answer.granted, windowMs);
-    const shared: Reservation["shared"] = [answer.slot, answer.granted, answer.now + answer.ms];
+    const shared: Reservation["shared"] = [answer.slot, answer.granted, answer.now + waitMs];
     if (waitMs > 0) this.reservations.set(request, { shared, entry });
     return { ok: true as const, waitMs, at: answer.now + waitMs };
   }
@@ -189,12 +193,7 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     for (const { key, windowMs, entries } of replay) {
       if (entries.length === 0) continue;
       const args = entries.flatMap((e) => [e.at, e.weight]);
-      void this.link.run(this.key(key), ["seed", SLOTS, windowMs, ...args]);
+      void this.link.run(this.keys.of(key), ["seed", SLOTS, windowMs, ...args]);
     }
-  }
-
-  /** The key's one Redis hash; the hash tag keeps it Cluster-safe should a script ever touch more. */
-  private key(key: string): string {
-    return `${this.options.prefix}:{${encodeURIComponent(key)}}:log`;
   }
 }
