@@ -64,14 +64,15 @@ export const checkRange = (job: CheckJob): CheckResult => {
   } finally {
     closeSync(fd);
   }
-  const { stale, zero } = scanner.runs();
-  const { values, counts, size } = scanner.spacings;
+  const state = scanner.state;
+  const { stale, zero } = state.runs();
+  const { values, counts, size } = state.spacings;
   return {
     id: job.id,
     clean: !scanner.bailed,
-    rows: scanner.rows,
-    first: scanner.first,
-    last: scanner.last(),
+    rows: state.rows,
+    first: state.first,
+    last: state.last(),
     stale,
     zero,
     spacingValues: values.slice(0, size),

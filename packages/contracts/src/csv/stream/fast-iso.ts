@@ -11,12 +11,12 @@ const d2 = (b: Uint8Array, at: number): number => {
 const day = { key: -1, ms: 0 };
 
 /**
- * A zoned ISO stamp `b[p, stop)` in epoch ms, NaN when it is not one (zone-less included).
- * The common `YYYY-MM-DDTHH:MM:SS[.fff]Z` is read here with the day cached; every other
- * shape goes to `scanTimestampBytes`, which gives the same value for this one.
+ * The common `YYYY-MM-DDTHH:MM:SS[.fff]Z` stamp of `len` (20 or 24) bytes at `p` in epoch
+ * ms, the day cached; NaN when the bytes are not exactly that shape. Every byte it accepts
+ * is a digit or one of `-T t:.,Zz`.
  */
-export const zonedStampAt = (b: Uint8Array, p: number, stop: number): number => {
-  const len = stop - p;
+export const fastStamp = (b: Uint8Array, p: number, len: number): number => {
+  const stop = p + len;
   if ((len === 20 || len === 24) && (b[stop - 1] === 90 || b[stop - 1] === 122)) {
     const yh = d2(b, p);
     const yl = d2(b, p + 2);
@@ -54,6 +54,16 @@ export const zonedStampAt = (b: Uint8Array, p: number, stop: number): number => 
       return day.ms + ((h * 60 + mi) * 60 + s) * 1000 + (f1 * 100 + f2 * 10 + f3);
     }
   }
+  return Number.NaN;
+};
+
+/**
+ * A zoned ISO stamp `b[p, stop)` in epoch ms, NaN when it is not one (zone-less included):
+ * {@link fastStamp}, else `scanTimestampBytes` (which gives the same value for that shape).
+ */
+export const zonedStampAt = (b: Uint8Array, p: number, stop: number): number => {
+  const fast = fastStamp(b, p, stop - p);
+  if (fast === fast) return fast;
   const ms = scanTimestampBytes(b, p, stop);
   return lastScan.naive ? Number.NaN : ms;
 };
