@@ -22,10 +22,10 @@ const crashed = (why: string) =>
     context: { worker: WORKER.pathname },
   });
 
-/** How many workers to use: `PEAK_CSV_WORKERS`, else the machine's parallelism. */
-export const workerCount = (): number => {
+/** How many workers to use: `PEAK_CSV_WORKERS`, else `fallback` (the machine's parallelism). */
+export const workerCount = (fallback = availableParallelism()): number => {
   const env = Number(process.env.PEAK_CSV_WORKERS);
-  return Number.isSafeInteger(env) && env > 0 ? env : availableParallelism();
+  return Number.isSafeInteger(env) && env > 0 ? env : fallback;
 };
 
 /**

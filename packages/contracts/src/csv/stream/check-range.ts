@@ -44,20 +44,21 @@ export const checkRange = (job: CheckJob): CheckResult => {
   const scanner = new RangeScanner(job.roles, job.sep, job.jumpThreshold, job.maxLineBytes);
   const fd = openSync(job.path, "r");
   try {
-    const buffer = bufferOf(Math.min(job.pieceBytes, Math.max(1, job.end - job.start)) + 1);
+    const buffer = bufferOf(Math.min(job.pieceBytes, Math.max(1, job.end - job.start)) + 2);
     let keep = 0;
     for (let at = job.start; at < job.end && !scanner.bailed; ) {
-      const got = readSync(fd, buffer, keep, Math.min(buffer.length - keep, job.end - at), at);
+      const got = readSync(fd, buffer, keep, Math.min(buffer.length - 1 - keep, job.end - at), at);
       if (got === 0) {
         scanner.bailed = true; // the file shrank while read
         break;
       }
       at += got;
       const filled = keep + got;
+      buffer[filled] = 0; // the sentinel the scanner needs
       const used = scanner.scan(buffer, 0, filled, at >= job.end);
       if (used < 0) break;
       keep = filled - used;
-      if (keep === buffer.length) scanner.bailed = true; // a line longer than a piece
+      if (keep === buffer.length - 1) scanner.bailed = true; // a line longer than a piece
       buffer.copyWithin(0, used, filled);
     }
     if (keep > 0) scanner.bailed = true;

@@ -36,8 +36,8 @@ export class RangeScanner {
 
   /**
    * Reads the whole lines in `b[p, to)`; `final` when `to` is the end of the data (its last
-   * line may lack a line break). Returns where the unfinished last line starts (`to` when
-   * none), or -1 after giving up.
+   * line may lack a line break); `b[to]` must be a non-digit sentinel. Returns where the
+   * unfinished last line starts (`to` when none), or -1 after giving up.
    */
   scan(b: Uint8Array, p: number, to: number, final: boolean): number {
     const { roles, sep, vals } = this;
@@ -78,7 +78,8 @@ export class RangeScanner {
           const from = p;
           let m = 0;
           let d = 0;
-          while (p < to && (d = (b[p] as number) - 48) >= 0 && d <= 9) {
+          // b[to] is a non-digit sentinel (undefined would stop them too): no bound test.
+          while ((d = (b[p] as number) - 48) >= 0 && d <= 9) {
             m = m * 10 + d;
             p++;
           }
@@ -86,7 +87,7 @@ export class RangeScanner {
           const dotted = p < to && b[p] === 46;
           if (dotted) {
             const dot = ++p;
-            while (p < to && (d = (b[p] as number) - 48) >= 0 && d <= 9) {
+            while ((d = (b[p] as number) - 48) >= 0 && d <= 9) {
               m = m * 10 + d;
               p++;
             }
