@@ -1,4 +1,4 @@
-import { fastStamp, zonedStampAt } from "./fast-iso";
+import { fastStamp, guessesStampEnd, zonedStampAt } from "../bytes/fast-iso";
 import { RowState } from "./row-state";
 
 /** What a column is to the streaming check: one of the six OHLCV columns, or another number. */
@@ -21,8 +21,7 @@ export class RangeScanner {
   private readonly roles: Uint8Array;
   private readonly sep: number;
   private readonly maxLine: number;
-  // The delimiter cannot occur inside a fastStamp shape (but at its `.`), so a stamp can be
-  // guessed to end 24 bytes on.
+  // A stamp may be guessed to end 24 bytes on (see guessesStampEnd).
   private readonly guess: boolean;
   private readonly vals = new Float64Array(7);
 
@@ -31,7 +30,7 @@ export class RangeScanner {
     this.sep = sep;
     this.state = new RowState(jumpThreshold);
     this.maxLine = maxLineBytes;
-    this.guess = !(sep >= 48 && sep <= 57) && !"-T t:.Zz".includes(String.fromCharCode(sep));
+    this.guess = guessesStampEnd(sep);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { scanTimestampBytes } from "../bytes/byte-timestamp";
+import { scanTimestampBytes } from "./byte-timestamp";
 import { daysFromCivil, daysInMonth, lastScan } from "../text/iso-timestamp";
 
 const d2 = (b: Uint8Array, at: number): number => {
@@ -56,6 +56,13 @@ export const fastStamp = (b: Uint8Array, p: number, len: number): number => {
   }
   return Number.NaN;
 };
+
+/**
+ * True when the delimiter `sep` cannot occur inside a {@link fastStamp} shape except at its
+ * `.` (position 19, which the caller tests): then a stamp may be guessed to end 24 bytes on.
+ */
+export const guessesStampEnd = (sep: number): boolean =>
+  !(sep >= 48 && sep <= 57) && !"-T t:.Zz".includes(String.fromCharCode(sep));
 
 /**
  * A zoned ISO stamp `b[p, stop)` in epoch ms, NaN when it is not one (zone-less included):
