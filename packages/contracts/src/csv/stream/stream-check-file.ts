@@ -92,7 +92,9 @@ export const streamCheckOhlcvCsvFile = async (
   try {
     layout = readLayout(path, fd, csv, size);
     if (layout !== undefined) {
-      cuts = cut ? splitRanges(fd, layout.dataStart, size, rangeBytes) : [layout.dataStart, size];
+      // No cut near a long or unfinished last line: then the file is one range.
+      const ranges = cut ? splitRanges(fd, layout.dataStart, size, rangeBytes) : undefined;
+      cuts = ranges ?? [layout.dataStart, size];
     }
   } finally {
     closeSync(fd);
