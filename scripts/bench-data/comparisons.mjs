@@ -84,7 +84,7 @@ export const runComparisons = ({ config, inputs, work, meter, log }) => {
     },
   ];
   const summaries = {};
-  for (const group of groups) {
+  for (const group of groups.filter((g) => config.only(g.id))) {
     // The self-check only proves the plumbing: no warm-ups but the one Parquet read needs.
     if (config.selfCheck) group.warmup = group.id === "parquetWrite";
     group.before?.();

@@ -76,5 +76,15 @@ export const readConfig = (argv) => {
     checkReps: selfCheck ? 3 : 5,
     inputDir: process.env.PEAK_BENCH_DIR || join(tmpdir(), "peak-bench-data"),
     python: probePython(process.env.PEAK_BENCH_PYTHON),
+    only: onlyGroups(process.env.BENCH_ONLY),
   };
+};
+
+/** `BENCH_ONLY=validate` (comma-separated group id prefixes): which comparisons run; all when unset. */
+const onlyGroups = (text) => {
+  const prefixes = (text ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return (id) => prefixes.length === 0 || prefixes.some((p) => id.startsWith(p));
 };

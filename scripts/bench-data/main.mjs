@@ -6,7 +6,8 @@
 //   pnpm bench:data -- --self-check     tiny sizes, proves every peer finds the same defects and
 //                                       that the verdicts cannot pass on missing data (seconds)
 //   options: --no-build (skip `turbo run build`), --clean (delete the cached inputs afterwards)
-//   env: PEAK_BENCH_ROWS (default 10000000; the small CSV and Parquet use a tenth),
+//   env: BENCH_ONLY (group id prefixes, e.g. validate or validateBig,check; default all),
+//        PEAK_BENCH_ROWS (default 10000000; the small CSV and Parquet use a tenth),
 //        PEAK_BENCH_ROUNDS (default and minimum 3), PEAK_BENCH_DIR (input cache folder,
 //        default <tmp>/peak-bench-data), PEAK_BENCH_PYTHON (a Python with the peers).
 //
@@ -91,7 +92,7 @@ try {
     log(`note: the machine was busy (load above ${cpus().length} cores): wall times include`);
     log("waiting for a core; compare the CPU s columns too before trusting a close verdict");
   }
-  for (const goal of issueGoals(config.sizes)) {
+  for (const goal of issueGoals(config.sizes).filter((g) => config.only(g.group))) {
     const v = judge(goal, summaries[goal.group] ?? []);
     log(v.text);
   }

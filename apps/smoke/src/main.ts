@@ -2,10 +2,6 @@ import { readFileSync } from "node:fs";
 import { isPeakTradeError, toError } from "@peak/errors";
 import { parseCliArgs } from "./cli-args";
 import { EXIT, usageError } from "./cli-error";
-import { runCommand } from "./commands/run";
-import { strategiesCommand } from "./commands/strategies";
-import { validateCommand } from "./commands/validate";
-import { verifyCommand } from "./commands/verify";
 import { COMMAND_HELP, MAIN_HELP } from "./help";
 import { exitCleanlyOnSignals } from "./signals/exit-on-signal";
 import { jsonError } from "./json-error";
@@ -25,14 +21,15 @@ async function dispatch(argv: string[]): Promise<number> {
   if (args.values.version) return print(`peak-smoke ${version()}`);
   if (args.values.help) return print(COMMAND_HELP[given ?? ""] ?? MAIN_HELP);
   switch (command) {
+    // Each command is loaded when run: `validate` never loads the cache, resilience or redis code.
     case "run":
-      return runCommand(args, rest);
+      return (await import("./commands/run")).runCommand(args, rest);
     case "validate":
-      return validateCommand(args, rest);
+      return (await import("./commands/validate")).validateCommand(args, rest);
     case "verify":
-      return verifyCommand(args, rest);
+      return (await import("./commands/verify")).verifyCommand(args, rest);
     case "strategies":
-      return strategiesCommand(args, rest);
+      return (await import("./commands/strategies")).strategiesCommand(args, rest);
     case "help":
       return print(COMMAND_HELP[rest[0] ?? ""] ?? MAIN_HELP);
     default:

@@ -28,6 +28,7 @@ export { parseOhlcvCsv, parseOhlcvCsvStream } from "./csv/parse-ohlcv-csv";
 export { createOhlcvCsvParser } from "./csv/ohlcv-csv-parser";
 export type { OhlcvCsvParser } from "./csv/ohlcv-csv-parser";
 export { parseOhlcvCsvFile } from "./csv/parallel/parse-csv-file";
+export { streamCheckOhlcvCsvFile } from "./csv/stream/stream-check-file";
 export type { CsvFileProgress, CsvFileReadOptions } from "./csv/parallel/parse-csv-file";
 export type { OhlcvCsvOptions } from "./csv/csv-options";
 export type { OhlcvColumnMap, OhlcvColumnName } from "./csv/layout/columns-map";

@@ -1,9 +1,9 @@
 import { extname } from "node:path";
-import { atomicRead } from "@peak/cache";
 import {
   checkOhlcv,
   createOhlcvCsvParser,
   parseOhlcvCsvFile,
+  streamCheckOhlcvCsvFile,
   type CsvFileProgress,
   type OhlcvCheckOptions,
   type OhlcvCsvOptions,
@@ -97,11 +97,14 @@ async function readAndCheck(
 ): Promise<Checked> {
   try {
     if (ext !== ".csv") {
+      const { atomicRead } = await import("@peak/cache");
       const table = await atomicRead(file, { format: ext === ".arrow" ? "arrow" : "parquet" });
       return { report: checkOhlcv(table, options), cells: table, lineOf: undefined };
     }
     const shown = progress ? createValidateProgress(file, process.stderr) : undefined;
     try {
+      const streamed = await streamCheck(file, csv, options, shown);
+      if (streamed !== undefined) return streamed;
       const parser = await parseCsvFile(file, csv, shown);
       const table = parser.finish();
       shown?.phase("checking", table.numRows());
@@ -121,15 +124,33 @@ async function readAndCheck(
 
 type Progress = ReturnType<typeof createValidateProgress>;
 
+const onProgressOf = (progress: Progress | undefined) =>
+  progress ? { onProgress: (p: CsvFileProgress) => progress.update(p.bytes, p.total, p.rows) } : {};
+
+/**
+ * A clean file checked without its table (see streamCheckOhlcvCsvFile); undefined when it has
+ * findings or needs the in-memory reader. A clean report names no row, so no cells or lines.
+ */
+async function streamCheck(
+  file: string,
+  csv: OhlcvCsvOptions,
+  options: OhlcvCheckOptions,
+  progress: Progress | undefined,
+): Promise<Checked | undefined> {
+  if (file === "-") return undefined;
+  const report = await streamCheckOhlcvCsvFile(file, csv, options, onProgressOf(progress));
+  if (report === undefined) return undefined;
+  progress?.phase("checking", report.rows);
+  const cells: CellSource = { get: () => undefined, columnNames: () => [] };
+  return { report, cells, lineOf: () => Number.NaN }; // never asked: the report names no row
+}
+
 async function parseCsvFile(
   file: string,
   options: OhlcvCsvOptions,
   progress: Progress | undefined,
 ) {
-  if (file !== "-") {
-    const onProgress = (p: CsvFileProgress) => progress?.update(p.bytes, p.total, p.rows);
-    return parseOhlcvCsvFile(file, options, progress ? { onProgress } : {});
-  }
+  if (file !== "-") return parseOhlcvCsvFile(file, options, onProgressOf(progress));
   const parser = createOhlcvCsvParser(options);
   for await (const chunk of process.stdin) parser.pushBytes(chunk as Buffer);
   return parser;

@@ -1,4 +1,4 @@
-import * as aq from "arquero";
+import { arqueroTable } from "../table/arquero-table";
 import type { ColumnTable } from "arquero";
 import { resolveCsvOptions, type OhlcvCsvOptions } from "./csv-options";
 import { ByteCsvReader } from "./bytes/byte-reader";
@@ -71,5 +71,5 @@ export const parserOf = (bytes: ByteCsvReader): OhlcvCsvParser => {
 const tableOf = (reader: ByteCsvReader["text"]): ColumnTable => {
   const names = reader.names ?? [];
   const data = names.map((n, k) => [n, reader.columns[k]?.finish() ?? []] as const);
-  return aq.table(Object.fromEntries(data));
+  return arqueroTable(Object.fromEntries(data));
 };

@@ -4,6 +4,7 @@ import { lastScan } from "../text/iso-timestamp";
 import { TimestampColumnBuilder } from "../timestamp-builder";
 import { byteText, numberScan, scanNumberBytes } from "./byte-number";
 import { scanTimestampBytes } from "./byte-timestamp";
+import { fastStamp, guessesStampEnd } from "./fast-iso";
 
 const STAMP = 1;
 const EPOCH = 2;
@@ -22,12 +23,14 @@ export class FastRow {
   private stampNaive = false;
   private stampStart = 0;
   private stampEnd = 0;
+  private readonly guess: boolean;
 
   constructor(columns: (CsvColumnBuilder | TimestampColumnBuilder)[], sep: number) {
     this.columns = columns;
     this.sep = sep;
     this.values = new Float64Array(columns.length);
     this.kinds = new Uint8Array(columns.length);
+    this.guess = guessesStampEnd(sep);
   }
 
   /** The fast path for a reader's layout; null when its delimiter is not one ASCII byte. */
@@ -73,9 +76,23 @@ export class FastRow {
   }
 
   private stamp(b: Uint8Array, k: number, pos: number, end: number): boolean {
-    let stop = pos;
-    while (stop < end && b[stop] !== this.sep) stop++;
-    const ms = scanTimestampBytes(b, pos, stop);
+    // The common `…:SS.fffZ` stamp ends 24 bytes on (see guessesStampEnd); else search.
+    let stop = pos + 24;
+    let ms = Number.NaN;
+    if (
+      this.guess &&
+      stop <= end &&
+      (stop === end || b[stop] === this.sep) &&
+      b[pos + 19] !== this.sep
+    ) {
+      ms = fastStamp(b, pos, 24);
+      lastScan.naive = false;
+    }
+    if (ms !== ms) {
+      stop = pos;
+      while (stop < end && b[stop] !== this.sep) stop++;
+      ms = scanTimestampBytes(b, pos, stop);
+    }
     if (ms === ms) {
       this.values[k] = ms;
       this.kinds[k] = STAMP;

@@ -1,10 +1,15 @@
-// Worker entry of the parallel CSV reader: reads one byte range per message.
+// Worker entry of the parallel CSV reader: reads or checks one byte range per message.
 import { parentPort } from "node:worker_threads";
 import { isPeakTradeError } from "@peak/errors";
+import { checkRange, type CheckJob } from "../stream/check-range";
 import { readRange, transfers, type RangeJob } from "./range-job";
 
-parentPort?.on("message", (job: RangeJob) => {
+parentPort?.on("message", (job: RangeJob | CheckJob) => {
   try {
+    if ("kind" in job) {
+      parentPort?.postMessage({ ok: true, result: checkRange(job) });
+      return;
+    }
     const result = readRange(job);
     parentPort?.postMessage({ ok: true, result }, transfers(result));
   } catch (error) {

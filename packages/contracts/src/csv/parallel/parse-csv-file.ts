@@ -21,6 +21,8 @@ export interface CsvFileReadOptions {
   parallelFrom?: number;
   /** Bytes per worker range (tests use small ones). @defaultValue size / (8 × workers), 4–32 MiB */
   rangeBytes?: number;
+  /** Bytes per read of `streamCheckOhlcvCsvFile` (tests use small ones). @defaultValue 1 MiB */
+  pieceBytes?: number;
   /** Worker threads. @defaultValue `PEAK_CSV_WORKERS`, else `os.availableParallelism()` */
   workers?: number;
 }

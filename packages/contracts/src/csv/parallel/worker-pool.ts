@@ -1,11 +1,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { PeakTradeError } from "@peak/errors";
-import type { RangeJob, RangeResult } from "./range-job";
 
-type Reply =
-  | { ok: true; result: RangeResult }
-  | { ok: false; id: number; data: boolean; message: string };
+type Reply<R> = { ok: true; result: R } | { ok: false; id: number; data: boolean; message: string };
 
 const source = import.meta.url.endsWith(".ts");
 const WORKER = new URL(source ? "./csv-worker.ts" : "./csv-worker.js", import.meta.url);
@@ -25,64 +22,91 @@ const crashed = (why: string) =>
     context: { worker: WORKER.pathname },
   });
 
-/** How many workers to use: `PEAK_CSV_WORKERS`, else the machine's parallelism. */
-export const workerCount = (): number => {
+/** How many workers to use: `PEAK_CSV_WORKERS`, else `fallback` (the machine's parallelism). */
+export const workerCount = (fallback = availableParallelism()): number => {
   const env = Number(process.env.PEAK_CSV_WORKERS);
-  return Number.isSafeInteger(env) && env > 0 ? env : availableParallelism();
+  return Number.isSafeInteger(env) && env > 0 ? env : fallback;
 };
 
 /**
- * Runs `jobs` on up to `size` workers, at most `2 × size` results ahead of the one `take`
- * consumes next (so memory stays bounded), and hands results to `take` in job order.
- * Resolves false as soon as a worker reports a data error (the caller re-reads on one thread).
- * Always terminates its workers; a worker that dies rejects with a PeakTradeError.
+ * Runs `jobs` on up to `size` threads, at most `2 × size` results ahead of the one `take`
+ * consumes next (so memory stays bounded), and hands results to `take` in job order. With
+ * `local`, this thread is one of the `size` and runs jobs itself between messages (one
+ * worker fewer: less memory for the same speed). Resolves false as soon as a worker reports
+ * a data error (the caller re-reads on one thread). Always terminates its workers; a worker
+ * that dies rejects with a PeakTradeError.
  */
-export const runPool = (
-  jobs: RangeJob[],
+export const runPool = <J extends { id: number }, R extends { id: number }>(
+  jobs: J[],
   size: number,
-  take: (result: RangeResult) => void,
+  take: (result: R) => void,
+  local?: (job: J) => R,
 ): Promise<boolean> => {
   const workers: Worker[] = [];
-  const done = new Map<number, RangeResult>();
+  const done = new Map<number, R>();
   let next = 0;
   let wanted = 0;
+  let over = false;
   return new Promise<boolean>((resolve, reject) => {
     const settle = (fn: () => void) => {
+      over = true;
       for (const w of workers) void w.terminate();
       workers.length = 0;
       fn();
     };
+    const room = () => next < jobs.length && next - wanted < size * 2;
     const feed = (w: Worker) => {
-      if (next < jobs.length && next - wanted < size * 2) w.postMessage(jobs[next++]);
+      if (room()) w.postMessage(jobs[next++]);
       else idle.push(w);
     };
     const idle: Worker[] = [];
-    const onReply = (w: Worker, reply: Reply) => {
-      if (!reply.ok)
-        return settle(() => (reply.data ? resolve(false) : reject(crashed(reply.message))));
-      done.set(reply.result.id, reply.result);
+    let localIdle = local !== undefined;
+    const accept = (result: R): boolean => {
+      done.set(result.id, result);
       try {
         for (let r = done.get(wanted); r !== undefined; r = done.get(wanted)) {
           done.delete(wanted++);
           take(r);
         }
       } catch (error) {
+        settle(() => reject(error instanceof Error ? error : new Error(String(error))));
+        return false;
+      }
+      if (wanted === jobs.length) settle(() => resolve(true));
+      return !over;
+    };
+    const runLocal = () => {
+      localIdle = false;
+      if (over || local === undefined) return;
+      if (!room()) return void (localIdle = true);
+      const job = jobs[next++] as J;
+      let result: R;
+      try {
+        result = local(job);
+      } catch (error) {
         return settle(() => reject(error instanceof Error ? error : new Error(String(error))));
       }
-      if (wanted === jobs.length) return settle(() => resolve(true));
-      feed(w);
-      while (idle.length > 0 && next < jobs.length && next - wanted < size * 2)
-        feed(idle.pop() as Worker);
+      if (accept(result)) setImmediate(runLocal);
     };
-    for (let k = 0; k < Math.min(size, jobs.length); k++) {
+    const onReply = (w: Worker, reply: Reply<R>) => {
+      if (!reply.ok)
+        return settle(() => (reply.data ? resolve(false) : reject(crashed(reply.message))));
+      if (!accept(reply.result)) return;
+      feed(w);
+      while (idle.length > 0 && room()) feed(idle.pop() as Worker);
+      if (localIdle && room()) runLocal();
+    };
+    const threads = local === undefined ? size : size - 1;
+    for (let k = 0; k < Math.min(threads, jobs.length); k++) {
       const w = start();
       workers.push(w);
-      w.on("message", (reply: Reply) => onReply(w, reply));
+      w.on("message", (reply: Reply<R>) => onReply(w, reply));
       w.on("error", (error) => settle(() => reject(crashed(String(error)))));
       w.on("exit", (code) => {
         if (workers.includes(w)) settle(() => reject(crashed(`exit code ${code}`)));
       });
       feed(w);
     }
+    if (local !== undefined) setImmediate(runLocal);
   });
 };

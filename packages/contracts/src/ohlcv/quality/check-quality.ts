@@ -22,13 +22,7 @@ export interface QualityResult {
 export const checkQuality = (cols: RowColumns, q: ResolvedQuality): QualityResult => {
   const ms = cols.timestamp;
   const intervalMs = q.intervalMs ?? (ms === undefined ? 0 : inferIntervalMs(ms));
-  const out = new WarningCollector({
-    intervalMs,
-    calendar: calendarName(q.calendar),
-    maxMissingBars: q.maxMissingBars,
-    jumpThreshold: q.jumpThreshold,
-    volumeSpikeMultiple: q.volumeSpikeMultiple,
-  });
+  const out = qualityCollector(q, intervalMs);
   if (ms !== undefined && intervalMs > 0) {
     scanStamps(ms, intervalMs, cols.timestampName, q, out);
   }
@@ -42,12 +36,22 @@ export const checkQuality = (cols: RowColumns, q: ResolvedQuality): QualityResul
   if (q.rules.has("volume_spike") && volume !== undefined) {
     scanVolumeSpikes(q, volume.values, "volume", out);
   }
-  return {
-    warnings: out.toWarnings(),
-    quality: {
-      intervalMs,
-      intervalSource: q.intervalMs === undefined ? "median" : "option",
-      calendar: calendarName(q.calendar),
-    },
-  };
+  return { warnings: out.toWarnings(), quality: qualitySummary(q, intervalMs) };
 };
+
+/** The collector of the quality warnings, judged against `intervalMs`. */
+export const qualityCollector = (q: ResolvedQuality, intervalMs: number): WarningCollector =>
+  new WarningCollector({
+    intervalMs,
+    calendar: calendarName(q.calendar),
+    maxMissingBars: q.maxMissingBars,
+    jumpThreshold: q.jumpThreshold,
+    volumeSpikeMultiple: q.volumeSpikeMultiple,
+  });
+
+/** The report's `quality` summary. */
+export const qualitySummary = (q: ResolvedQuality, intervalMs: number): QualitySummary => ({
+  intervalMs,
+  intervalSource: q.intervalMs === undefined ? "median" : "option",
+  calendar: calendarName(q.calendar),
+});

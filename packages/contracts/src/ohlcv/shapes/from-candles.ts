@@ -1,4 +1,4 @@
-import * as aq from "arquero";
+import { arqueroTable } from "../../table/arquero-table";
 import type { ColumnTable } from "arquero";
 import { ConfigError } from "@peak/errors";
 
@@ -59,7 +59,7 @@ export const fromCandles = (candles: readonly (CandleRow | CandleObject)[]): Col
         : (candle as CandleObject)[name];
     });
   });
-  return aq.table(Object.fromEntries(names.map((n, k) => [n, column(cells[k] as unknown[])])));
+  return arqueroTable(Object.fromEntries(names.map((n, k) => [n, column(cells[k] as unknown[])])));
 };
 
 /** True when `input` is an array of candles rather than a table or a column object. */

@@ -1,4 +1,4 @@
-import * as aq from "arquero";
+import { arqueroTable } from "../../table/arquero-table";
 import type { ColumnTable } from "arquero";
 import { markTimestampColumn } from "../../time/timestamp-marks";
 import { inspectOhlcv, type OhlcvTableInput } from "../check-ohlcv";
@@ -56,5 +56,5 @@ export const partitionOhlcv = (
     if (name === tsName) markTimestampColumn(picked, stamps?.unit);
     return [name, picked] as const;
   });
-  return { report, invalidRows, valid: aq.table(Object.fromEntries(columns)) };
+  return { report, invalidRows, valid: arqueroTable(Object.fromEntries(columns)) };
 };
