@@ -46,6 +46,26 @@ describe("checkOhlcv on valid data", () => {
     expect(rowsOf([0, 1, 8.64e15 + 1], "ms")).toEqual([2]);
   });
 
+  it("finds a defect at every position of the four-row blocks and the tail", () => {
+    const defects: [string, (f: Record<string, Float64Array>, k: number) => void][] = [
+      ["non_positive_price:low", (f, k) => (f.low![k] = 0)],
+      ["high_below_low:undefined", (f, k) => (f.high![k] = f.low![k]! - 1)],
+      ["negative_volume:volume", (f, k) => (f.volume![k] = -1)],
+      ["duplicate_timestamps:timestamp", (f, k) => (f.timestamp![k] = f.timestamp![k - 1]!)],
+    ];
+    for (const [rule, inject] of defects) {
+      for (let k = rule.startsWith("duplicate") ? 1 : 0; k < 11; k++) {
+        const f = typedFrame(11);
+        inject(f, k);
+        const found = checkOhlcv(f).violations.map((v) => [`${v.rule}:${v.column}`, v.rows]);
+        expect([k, found]).toEqual([k, [[rule, [k]]]]);
+      }
+    }
+    const f = typedFrame(11);
+    [4, 5, 9].forEach((k) => (f.volume![k] = -1));
+    expect(checkOhlcv(f).violations).toMatchObject([{ rule: "negative_volume", rows: [4, 5, 9] }]);
+  });
+
   it("accepts numeric strings, Dates and zoned ISO strings", () => {
     const f = validFrame();
     f.close = ["103.0", "104", " 1.05e2 "];
