@@ -20,4 +20,5 @@ export const markTimestampColumn = (column: object, unit: EpochUnit | undefined)
 
 /** The mark of a column produced by this package's readers, if any. */
 export const timestampMarkOf = (column: unknown): TimestampMark | undefined =>
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: the guard only narrows the type for TypeScript; a WeakMap lookup of a primitive or null returns undefined without throwing
   typeof column === "object" && column !== null ? marks.get(column) : undefined;

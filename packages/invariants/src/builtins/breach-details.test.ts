@@ -107,6 +107,13 @@ describe("non_negative_cash details", () => {
     ).toEqual([]);
   });
 
+  it("accepts a shortfall exactly at the money tolerance and flags one just past it", () => {
+    const tolerance = { money: 0.5 };
+    expect(breaches("non_negative_cash", [step(0, { cash: -0.5 })], { tolerance })).toEqual([]);
+    const past = breaches("non_negative_cash", [step(0, { cash: -0.5625 })], { tolerance });
+    expect(past.map((b) => b.message)).toEqual(["cash is -0.5625, below zero"]);
+  });
+
   it("names the cash below zero", () => {
     expect(breaches("non_negative_cash", [step(0, { cash: -2e-6 })])).toEqual([
       {

@@ -67,4 +67,5 @@ export interface Invariant {
  * });
  * ```
  */
+// Stryker disable next-line ArrowFunction: `() => undefined` breaks every test file at import (the built-ins are defined at load; checked by hand), which the vitest runner reports as 0 tests run, so "survived"
 export const defineInvariant = (invariant: Invariant): Invariant => Object.freeze({ ...invariant });

@@ -17,4 +17,10 @@ describe("closestName", () => {
     expect(closestName("sharpe_ratio", names)).toBeUndefined();
     expect(closestName("x", [])).toBeUndefined();
   });
+
+  it("completes a prefix of four characters or more, but not a shorter one", () => {
+    expect(closestName("mono", names)).toBe("monotonic_time");
+    expect(closestName("MONO", names)).toBe("monotonic_time");
+    expect(closestName("mon", names)).toBeUndefined();
+  });
 });

@@ -26,6 +26,7 @@ export class BreakerMachine {
   /** Applies transitions that are due by time, and frees the slots of overdue probes. */
   refresh(now: number): void {
     const state = this.state;
+    // Stryker disable next-line ConditionalExpression: dropping the kind test is equivalent (a closed or half-open state has no nextAttemptAt, and `now >= undefined` is false); the whole-condition forms are killed by the transition tests
     if (state.kind === "open" && now >= state.nextAttemptAt) {
       this.moveTo(halfOpen(now), "recovery-timeout", now);
     } else if (state.kind === "half-open") {
@@ -40,6 +41,7 @@ export class BreakerMachine {
     this.refresh(now);
     const state = this.state;
     switch (state.kind) {
+      // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable, Breaker.admit answers a closed breaker itself and calls this only when it is not closed (refresh never closes)
       case "closed":
         return this.generation;
       case "open":
@@ -49,6 +51,7 @@ export class BreakerMachine {
         state.slots.push(now);
         state.inFlight += 1;
         return this.generation;
+      // Stryker disable next-line ConditionalExpression: TypeScript exhaustiveness guard, no state reaches it
       default:
         return unreachable(state);
     }
@@ -56,6 +59,7 @@ export class BreakerMachine {
 
   /** Whether an outcome arriving now would be acted on (see {@link complete}). */
   isCurrent(generation: number, now: number, start: number): boolean {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: refreshing a closed breaker is a no-op, so always refreshing is equivalent; never refreshing is killed by breaker-lazy-transitions.test.ts (event order)
     if (this.state.kind !== "closed") this.refresh(now);
     if (generation !== this.generation) return false;
     return this.state.kind !== "half-open" || now - start < this.options.maxHalfOpenMs;
@@ -67,6 +71,7 @@ export class BreakerMachine {
    * `maxHalfOpenMs`).
    */
   complete(generation: number, outcome: CallOutcome, now: number, start: number): boolean {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: refreshing a closed breaker is a no-op, so always refreshing is equivalent; never refreshing is killed by breaker-lazy-transitions.test.ts (late outcome)
     if (this.state.kind !== "closed") this.refresh(now);
     if (generation !== this.generation) return false;
     const state = this.state;
@@ -85,8 +90,11 @@ export class BreakerMachine {
         else if (outcome === "success") this.probeSucceeded(state, now);
         return true;
       }
+      // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable, every transition bumps the generation and an open breaker admits nothing, so no current call completes while open
       case "open":
+        // Stryker disable next-line BooleanLiteral: unreachable (see the case above)
         return true;
+      // Stryker disable next-line ConditionalExpression: TypeScript exhaustiveness guard, no state reaches it
       default:
         return unreachable(state);
     }
@@ -110,6 +118,7 @@ export class BreakerMachine {
   /** Closes the breaker, forgets the rule's memory and cancels every isolation. */
   reset(now: number): void {
     this.isolations = 0;
+    // Stryker disable next-line ConditionalExpression,StringLiteral: close() on a closed breaker does the same (rule reset, generation bump, no event), so skipping this branch is equivalent; always taking it is killed by the reset tests
     if (this.state.kind === "closed") {
       this.options.rule.reset();
       this.generation += 1;
@@ -147,6 +156,7 @@ export class BreakerMachine {
     this.generation += 1;
     if (from === next.kind) return;
     this.stateChanges += 1;
+    // Stryker disable next-line ConditionalExpression: emitting to an empty listener list does nothing, so always emitting is equivalent; never emitting is killed by the transition tests
     if (this.changes.active) {
       this.changes.emit({ breaker: this.options.name, from, to: next.kind, reason, at: now });
     }
@@ -162,6 +172,8 @@ export const halfOpen = (now: number): BreakerState => ({
   successes: 0,
 });
 
+// Stryker disable next-line BlockStatement: TypeScript exhaustiveness guard, never called
 const unreachable = (value: never): never => {
+  // Stryker disable next-line StringLiteral: TypeScript exhaustiveness guard, never called
   throw new Error(`Unknown breaker state ${JSON.stringify(value)}`);
 };

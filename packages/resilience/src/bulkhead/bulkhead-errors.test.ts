@@ -98,6 +98,18 @@ describe("bulkhead queue", () => {
     expect(pool.stats).toEqual({ inFlight: 0, queued: 0, admitted: 2, rejected: 0 });
   });
 
+  it("queues a call without any timer when queueTimeoutMs is left unlimited", async () => {
+    const clock = createVirtualClock(0);
+    const pool = bulkhead({ maxConcurrent: 1, maxQueue: 1, clock });
+    const busy = gate();
+    const first = pool.execute(() => busy.promise);
+    const queued = pool.execute(() => "second");
+    expect(pool.stats.queued).toBe(1);
+    expect(clock.pendingTimers).toBe(0);
+    busy.open("first");
+    await expect(Promise.all([first, queued])).resolves.toEqual(["first", "second"]);
+  });
+
   it("starts waiting calls in arrival order, one per freed slot", async () => {
     const pool = bulkhead({ maxConcurrent: 1, maxQueue: 3 });
     const gates = [gate(), gate(), gate(), gate()];

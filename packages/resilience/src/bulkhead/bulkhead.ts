@@ -152,6 +152,7 @@ export const bulkhead = (options: BulkheadOptions): Bulkhead => {
       };
       if (signal !== undefined) {
         const onAbort = (): void => leave(abortReason(signal));
+        // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal fires "abort" once, and leaving the queue removes the listener anyway
         signal.addEventListener("abort", onAbort, { once: true });
         cleanups.push(() => signal.removeEventListener("abort", onAbort));
       }
