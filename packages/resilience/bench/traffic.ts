@@ -1,11 +1,9 @@
 // Per-call cost of the rate limiter, bulkhead and fallback vs Bottleneck, rate-limiter-flexible
-// (RateLimiterMemory), cockatiel's bulkhead and fallback and p-limit, in one process; then 10,000 queued
-// waiters drained on real timers, measuring how late each is admitted against its ideal slot.
+// (RateLimiterMemory), cockatiel's bulkhead and fallback and p-limit, in one process; then the
+// 10,000-waiter drain of bench/drain.ts.
 // Rounds rotate the task order; we print the median over rounds of each round's median.
-import { loadavg } from "node:os";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Bench } from "tinybench";
-import { rateLimiter } from "../src/index";
+import { drain } from "./drain";
 import { buildTrafficTasks, type TrafficTask } from "./traffic-scenarios";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -75,78 +73,6 @@ const printGroups = (tasks: TrafficTask[], medians: Map<string, number>): void =
       : `rejection overhead ${(cheapest / ours).toFixed(1)}x lower than the cheapest peer's (goal >= 5x): ${cheapest / ours >= 5 ? "PASS" : "FAIL"}`;
     console.log(`  verdict (${rows[0]?.lib}): ${verdict}\n`);
   }
-};
-
-// 10,000 waiters on limit 100 per 20 ms: waiter i's ideal slot is start + floor(i / 100) * 20.
-// Slots that passed while the 10,000 calls were still being booked are reported apart. A
-// warm-up drain first compiles the booking path: booked cold (interpreted), 10,000 calls take
-// longer than one window, and every later batch would start that much late.
-const warmUp = async (): Promise<void> => {
-  const limiter = rateLimiter({ limit: 1_000, intervalMs: 5, maxWaitMs: 60_000 });
-  await Promise.all(Array.from({ length: 10_000 }, () => limiter.acquire()));
-};
-
-interface DrainResult {
-  p99: number;
-  drift: number;
-}
-
-const drainOnce = async (): Promise<DrainResult> => {
-  const N = 10_000;
-  const W = 20;
-  const limiter = rateLimiter({ limit: 100, intervalMs: W, maxWaitMs: 60_000 });
-  // An independent observer of the event loop: a stall delays every later admission by its
-  // length (the window follows real admission times), so it is printed beside the drift.
-  const loop = monitorEventLoopDelay({ resolution: 1 });
-  loop.enable();
-  const start = performance.now();
-  const at: number[] = [];
-  const calls = Array.from({ length: N }, (_, i) =>
-    limiter.acquire().then(() => (at[i] = performance.now())),
-  );
-  const booked = performance.now() - start;
-  await Promise.all(calls);
-  loop.disable();
-  const stallMs = Math.max(0, loop.max / 1e6 - 1);
-  const ideal = (i: number) => start + Math.floor(i / 100) * W;
-  const after = [...Array(N).keys()].filter((i) => i >= 100 && ideal(i) - start > booked + W);
-  // On time: waiter i may run once waiter i - 100 has left the window (real admission times).
-  const due = after.map((i) => at[i]! - (at[i - 100]! + W)).sort((a, b) => a - b);
-  const vsIdeal = after.map((i) => at[i]! - ideal(i));
-  const p99 = due[Math.floor(due.length * 0.99)] ?? NaN;
-  const drift = (vsIdeal.at(-1) ?? NaN) - (vsIdeal[0] ?? NaN);
-  const f = (n: number) => `${n.toFixed(2)} ms`;
-  console.log(
-    `10,000 queued waiters (limit 100 / ${W} ms, real timers; booking took ${f(booked)}):`,
-  );
-  console.log(
-    `  lateness vs the moment the window allowed: median ${f(median(due))}, p99 ${f(p99)}, max ${f(due.at(-1) ?? NaN)}`,
-  );
-  console.log(
-    `  vs ideal slots from the start: first after booking ${f(vsIdeal[0] ?? NaN)}, last ${f(vsIdeal.at(-1) ?? NaN)} (drift ${f(drift)}); a booking longer than one window shifts every later slot, which real-time windows cannot catch up`,
-  );
-  console.log(
-    `  whole drain ${f(performance.now() - start)} (ideal ${(N / 100 - 1) * W} ms); load average ${loadavg()
-      .map((n) => n.toFixed(2))
-      .join(" ")} (1, 5, 15 min)`,
-  );
-  console.log(`  event loop: longest stall ${f(stallMs)} (monitorEventLoopDelay, 1 ms resolution)`);
-  return { p99, drift };
-};
-
-// Several drains, the verdict on their medians like every other figure here: one stall of the
-// process (a descheduling on a shared machine) shifts a whole drain and is not the limiter's.
-const DRAINS = Number(process.env.BENCH_DRAINS ?? 3);
-const drain = async (): Promise<void> => {
-  await warmUp();
-  const runs: DrainResult[] = [];
-  for (let i = 0; i < DRAINS; i += 1) runs.push(await drainOnce());
-  const p99 = median(runs.map((r) => r.p99));
-  const drift = median(runs.map((r) => Math.abs(r.drift)));
-  const pass = p99 <= 5 && drift <= 5;
-  console.log(
-    `verdict: drained on time without drift (median of ${DRAINS} drains: p99 lateness ${p99.toFixed(2)} ms <= 5 ms, |drift| ${drift.toFixed(2)} ms <= 5 ms): ${pass ? "PASS" : "FAIL"}`,
-  );
 };
 
 const main = async (): Promise<void> => {
