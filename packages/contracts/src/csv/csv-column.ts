@@ -62,7 +62,8 @@ export class CsvColumnBuilder {
   }
 
   private grow(): void {
-    this.values = resized(this.values, this.values.length * 2);
+    // At least the first capacity: after takeChunk() the array is empty, and twice 0 is 0.
+    this.values = resized(this.values, Math.max(INITIAL_CAPACITY, this.values.length * 2));
   }
 
   /** Makes room for `rows` rows in all (so a large file grows its columns once, not by doubling). */

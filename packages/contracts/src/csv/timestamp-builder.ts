@@ -85,7 +85,10 @@ export class TimestampColumnBuilder {
   }
 
   private slot(value: number): number {
-    if (this.length === this.values.length) this.reserve(this.values.length * 2);
+    // At least the first capacity: after takeChunk() the arrays are empty, and twice 0 is 0.
+    if (this.length === this.values.length) {
+      this.reserve(Math.max(INITIAL_CAPACITY, this.values.length * 2));
+    }
     this.values[this.length] = value;
     return this.length++;
   }
