@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -113,6 +114,25 @@ describe("holderIsDead", () => {
     expect(holderIsDead(token({ pid, startMs }), undefined)).toBe(false);
     expect(holderIsDead(token({ pid, startMs: startMs - 60_000 }), undefined)).toBe(true);
     expect(holderIsDead(token({ pid, startMs: startMs + 60_000 }), undefined)).toBe(true);
+  });
+
+  it("keeps a live holder alive by its boot-relative start when the wall clock was stepped", async () => {
+    const child = spawn("sleep", ["30"], { stdio: "ignore" });
+    children.push(child);
+    await new Promise((resolve) => child.once("spawn", resolve));
+    const pid = child.pid as number;
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const startTicks = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
+    // The token's startMs an hour off, as after a clock step: the ticks still match.
+    const stepped = Date.now() - 3_600_000;
+    expect(holderIsDead(token({ pid, startMs: stepped, startTicks }), undefined)).toBe(false);
+    expect(
+      holderIsDead(token({ pid, startMs: stepped, startTicks: startTicks + 1 }), undefined),
+    ).toBe(true);
+    expect(newOwnerToken(0).startTicks).toBeGreaterThan(0);
+    expect(
+      parseOwnerToken('{"pid":7,"host":"h","createdMs":3,"startMs":1,"startTicks":"9"}'),
+    ).toBeUndefined();
   });
 });
 

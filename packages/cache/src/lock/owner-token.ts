@@ -9,6 +9,11 @@ export interface OwnerToken {
   host: string;
   /** When the holder's process started (ms since epoch), to tell a reused pid from its holder. */
   startMs: number;
+  /**
+   * The same moment in clock ticks since boot (Linux `/proc/<pid>/stat`), when known: unlike
+   * `startMs` it does not move when the wall clock is stepped (NTP, a VM restored from a snapshot).
+   */
+  startTicks?: number;
   /** When the lock was taken, on the holder's clock (ms since epoch). */
   createdMs: number;
   /** 16 random hex digits, unique per acquisition: the token's file name carries it. */
@@ -20,11 +25,24 @@ const OWNER_NAME = /^owner-([0-9a-f]{16})$/;
 // Node's performance.timeOrigin is the wall-clock time this process started.
 const OWN_START_MS = Math.round(performance.timeOrigin);
 
+// Linux only: when process `pid` started, in clock ticks since boot; undefined elsewhere.
+const procStartTicks = (pid: number): number | undefined => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const ticks = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
+    return Number.isFinite(ticks) ? ticks : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const OWN_START_TICKS = procStartTicks(process.pid);
+
 /** A fresh token for this process, taken at `nowMs`. */
 export const newOwnerToken = (nowMs: number): OwnerToken => ({
   pid: process.pid,
   host: hostname(),
   startMs: OWN_START_MS,
+  ...(OWN_START_TICKS === undefined ? {} : { startTicks: OWN_START_TICKS }),
   createdMs: nowMs,
   nonce: randomBytes(8).toString("hex"),
 });
@@ -46,6 +64,10 @@ export const parseOwnerToken = (text: string): OwnerToken | undefined => {
     const numbers = [value.pid, value.startMs, value.createdMs];
     if (numbers.some((n) => typeof n !== "number" || !Number.isFinite(n))) return undefined;
     if (typeof value.host !== "string" || typeof value.nonce !== "string") return undefined;
+    const ticks = value.startTicks;
+    if (ticks !== undefined && !(typeof ticks === "number" && Number.isFinite(ticks))) {
+      return undefined;
+    }
     return value as OwnerToken;
   } catch {
     return undefined;
@@ -65,10 +87,9 @@ export const isPidAlive = (pid: number): boolean => {
 // Linux only: when process `pid` started (ms since epoch), from /proc; undefined elsewhere.
 const procStartMs = (pid: number): number | undefined => {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const ticks = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
+    const ticks = procStartTicks(pid);
     const boot = Number(/^btime (\d+)$/m.exec(readFileSync("/proc/stat", "utf8"))?.[1]);
-    return Number.isFinite(ticks) && Number.isFinite(boot) ? boot * 1000 + ticks * 10 : undefined;
+    return ticks !== undefined && Number.isFinite(boot) ? boot * 1000 + ticks * 10 : undefined;
   } catch {
     return undefined;
   }
@@ -90,6 +111,10 @@ export const holderIsDead = (
   if (token.pid === process.pid) return token.startMs !== OWN_START_MS;
   if (isAlive !== undefined) return !isAlive(token.pid);
   if (!isPidAlive(token.pid)) return true;
+  // Boot-relative ticks when the token has them: a wall-clock step must not make a live holder
+  // look like a reused pid (it broke every held lock in a stress run when the VM was restored).
+  const ticks = token.startTicks === undefined ? undefined : procStartTicks(token.pid);
+  if (ticks !== undefined) return ticks !== token.startTicks;
   const started = procStartMs(token.pid);
   return started !== undefined && Math.abs(started - token.startMs) > START_SLACK_MS;
 };
