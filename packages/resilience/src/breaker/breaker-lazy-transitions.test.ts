@@ -30,29 +30,32 @@ const pendingCall = (breaker: ReturnType<typeof circuitBreaker>) => {
   return { done, finish: (value: string) => finish(value) };
 };
 
+// A call admitted while closed, two failures that open the breaker, then the first call
+// settles 150 ms later, past the 100 ms recovery timeout, with nobody using the breaker between.
+const tripThenSettleLate = async ({ clock, breaker }: ReturnType<typeof setup>) => {
+  const late = pendingCall(breaker);
+  await breaker.execute(fail).catch(() => undefined);
+  await breaker.execute(fail).catch(() => undefined);
+  await clock.advance(150);
+  late.finish("late");
+  await late.done;
+};
+
 describe("breaker transitions applied by a late outcome", () => {
   it("a late outcome after the recovery timeout moves the breaker to half-open at that moment", async () => {
-    const { clock, breaker, events } = setup();
-    const late = pendingCall(breaker);
-    await breaker.execute(fail).catch(() => undefined);
-    await breaker.execute(fail).catch(() => undefined);
-    await clock.advance(150);
-    late.finish("late");
-    await late.done;
+    const run = setup();
+    const { breaker, events } = run;
+    await tripThenSettleLate(run);
     // Nobody looked at the breaker between the two: the late outcome applied the transition.
     expect(events).toEqual(["0 closed>open failures", "150 open>half-open recovery-timeout"]);
     expect(breaker.stats.staleOutcomes).toBe(1);
   });
 
   it("reports a transition that fell due before a late outcome ahead of that outcome", async () => {
-    const { clock, breaker, events } = setup();
+    const run = setup();
+    const { breaker, events } = run;
     breaker.onOutcome((e) => events.push(`outcome ${e.type} stale=${e.stale}`));
-    const late = pendingCall(breaker);
-    await breaker.execute(fail).catch(() => undefined);
-    await breaker.execute(fail).catch(() => undefined);
-    await clock.advance(150);
-    late.finish("late");
-    await late.done;
+    await tripThenSettleLate(run);
     expect(events.slice(2)).toEqual([
       "0 closed>open failures",
       "150 open>half-open recovery-timeout",
