@@ -50,7 +50,7 @@ const chunkInPlace = (
   optional: boolean,
   width: number,
 ): Uint8Array | undefined => {
-  if (!plainChunk(meta) || num(meta, 4, -1) !== 0) return undefined;
+  if (num(meta, 4, -1) !== 0 || meta.has(11)) return undefined; // compressed, or a dictionary
   const pos = num(meta, 9);
   const page = pageAt(bytes, pos, pos + num(meta, 7));
   if (page === undefined || page.values !== rows || page.stored.length !== page.size)
@@ -132,11 +132,12 @@ export const readParquetDirect = (
   const groups = list(footer, 4) as ThriftStruct[];
   const chunkOf = (group: ThriftStruct | undefined, c: number) =>
     sub((list(group, 1) as ThriftStruct[])[c], 3)!;
+  // checkParquetStructure has made sure the row groups add up to `rows`.
+  const single = groups.length === 1;
   const raws: Uint8Array[] = [];
   for (let c = 0; c < leaves.length; c += 1) {
     const width = WIDTH[kinds[c]!];
     const optional = num(leaves[c], 3) === 1;
-    const single = groups.length === 1 && num(groups[0], 3) === rows;
     const inPlace = single
       ? chunkInPlace(bytes, chunkOf(groups[0], c), rows, optional, width)
       : undefined;
@@ -154,7 +155,6 @@ export const readParquetDirect = (
       }
       first += groupRows;
     }
-    check(first === rows, "the row groups do not add up to the file's row count");
     raws.push(raw);
   }
   // Values read in place stay views of `bytes` (a file of one row group, as the direct writer
