@@ -35,17 +35,23 @@ const procStartTicks = (pid: number): number | undefined => {
     return undefined;
   }
 };
-const OWN_START_TICKS = procStartTicks(process.pid);
+// Read from /proc on the first token, not when the package is imported.
+let ownStartTicks: { ticks: number | undefined } | undefined;
+const ownTicks = (): number | undefined =>
+  (ownStartTicks ??= { ticks: procStartTicks(process.pid) }).ticks;
 
 /** A fresh token for this process, taken at `nowMs`. */
-export const newOwnerToken = (nowMs: number): OwnerToken => ({
-  pid: process.pid,
-  host: hostname(),
-  startMs: OWN_START_MS,
-  ...(OWN_START_TICKS === undefined ? {} : { startTicks: OWN_START_TICKS }),
-  createdMs: nowMs,
-  nonce: randomBytes(8).toString("hex"),
-});
+export const newOwnerToken = (nowMs: number): OwnerToken => {
+  const startTicks = ownTicks();
+  return {
+    pid: process.pid,
+    host: hostname(),
+    startMs: OWN_START_MS,
+    ...(startTicks === undefined ? {} : { startTicks }),
+    createdMs: nowMs,
+    nonce: randomBytes(8).toString("hex"),
+  };
+};
 
 /** File name of a token inside the lock folder. */
 export const ownerFileName = (token: Pick<OwnerToken, "nonce">): string =>
