@@ -127,12 +127,9 @@ export const bulkhead = (options: BulkheadOptions): Bulkhead => {
     } catch (error) {
       value = Promise.reject(error as Error);
     }
-    if (value instanceof Promise) {
-      void value.then(release, release);
-      return value as Promise<T>;
-    }
-    // A plain value or a foreign thenable: the slot is still freed in a reaction, never inline,
-    // so a queue of synchronous calls cannot recurse through release → start → run.
+    // The call's own promise when it returned one (Promise.resolve hands a native promise back
+    // as it is). For a plain value the slot is still freed in a reaction, never inline, so a
+    // queue of synchronous calls cannot recurse through release → start → run.
     const result = Promise.resolve(value);
     void result.then(release, release);
     return result;
