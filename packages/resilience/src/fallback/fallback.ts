@@ -68,8 +68,8 @@ export const fallback = <F>(
       signal === undefined
         ? onErrorNoSignal
         : (error: unknown): F | PromiseLike<F> => {
-            if (signal.aborted || !matches(error)) throw error;
-            return answer(error);
+            if (signal.aborted) throw error; // the caller's own abort passes through
+            return onErrorNoSignal(error);
           };
     try {
       return Promise.resolve(fn(contextFor(signal))).catch(onError);
