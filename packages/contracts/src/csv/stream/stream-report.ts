@@ -1,5 +1,6 @@
 import { qualityCollector, qualitySummary } from "../../ohlcv/quality/check-quality";
 import type { ResolvedQuality } from "../../ohlcv/quality/resolve-quality";
+import { medianSpacing } from "../../ohlcv/quality/infer-interval";
 import { gapRule } from "../../ohlcv/quality/rules/gap";
 import { irregularIntervalRule } from "../../ohlcv/quality/rules/irregular-interval";
 import type { WarningCollector } from "../../ohlcv/quality/warning-collector";
@@ -8,21 +9,14 @@ import type { OhlcvReport } from "../../ohlcv/types";
 import type { MergedRanges } from "./merge-results";
 import type { SpacingRuns } from "./spacing-runs";
 
-const SAMPLE = 4097;
-
 /** `inferIntervalMs` over the encoded spacings of `n` stamps (spacing i-1 is row i's). */
 const inferInterval = (s: SpacingRuns, n: number): number => {
-  const step = Math.max(1, Math.floor((n - 1) / SAMPLE));
-  const sample: number[] = [];
   let run = 0;
   let runEnd = s.counts[0] ?? 0; // rows 1…runEnd belong to run 0
-  for (let i = 1; i < n; i += step) {
+  return medianSpacing(n, (i) => {
     while (i > runEnd) runEnd += s.counts[++run] as number;
-    sample.push(s.values[run] as number);
-  }
-  if (sample.length === 0) return 0;
-  sample.sort((a, b) => a - b);
-  return sample[Math.floor((sample.length - 1) / 2)] as number;
+    return s.values[run] as number;
+  });
 };
 
 /** `scanStamps` replayed over the encoded spacings: a spacing of one interval costs nothing. */
