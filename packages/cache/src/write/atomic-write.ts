@@ -2,11 +2,11 @@ import { dirname, resolve } from "node:path";
 import { ConfigError } from "@peak/errors";
 import { CacheWriteError, errnoCode } from "../shared/cache-write-error";
 import type { ChecksumAlgorithm } from "../sidecar/checksum";
-import { bytesHasher } from "./bytes-hasher";
+import { bytesHasher, type BytesHasher } from "./bytes-hasher";
 import { resolveFileSystem, unlinkQuietly } from "../shared/file-system";
 import { acquireLock } from "../lock/path-lock";
 import { sidecarPath } from "../sidecar/sidecar";
-import { swapIntoPlace, type SwapPlan } from "./sidecar-swap";
+import { prepareSidecar, swapIntoPlace, type SwapPlan } from "./sidecar-swap";
 import { isTable, resolveFormat, type CacheData } from "../codec/table-types";
 import { lockPathFor } from "../shared/temp-name";
 import { assertReplaceable } from "../shared/replace-target";
@@ -85,21 +85,43 @@ export const atomicWrite = async (
   }
   await assertReplaceable(target);
   const algorithm = opts.algorithm;
-  const hasher = algorithm === undefined ? undefined : await bytesHasher(algorithm);
-  const { tempPath, hex } = await writeTemp(fs, target, bytes, hasher, opts.mode);
-  const digest = algorithm === undefined || hex === undefined ? undefined : { algorithm, hex };
-  await publish(
-    { fs, path: target, tempPath, bytes, mode: opts.mode, ...(digest ? { digest } : {}) },
-    options,
+  // As soon as the digest is known, the sidecar that will list it is written and fsynced too,
+  // while the data is still being written and synced; publishing then only renames it.
+  let sidecarTemp: string | undefined;
+  let hashAndPrepare: BytesHasher | undefined;
+  if (algorithm !== undefined) {
+    const hasher = await bytesHasher(algorithm);
+    hashAndPrepare = async (data) => {
+      const hex = await hasher(data);
+      sidecarTemp = await prepareSidecar(fs, target, algorithm, [hex], opts.mode);
+      return hex;
+    };
+  }
+  const removeSidecarTemp = async () => {
+    if (sidecarTemp !== undefined) await unlinkQuietly(fs, sidecarTemp).catch(() => undefined);
+  };
+  const { tempPath, hex } = await writeTemp(fs, target, bytes, hashAndPrepare, opts.mode).catch(
+    async (error: unknown) => {
+      await removeSidecarTemp();
+      throw error;
+    },
   );
+  const digest = algorithm === undefined || hex === undefined ? undefined : { algorithm, hex };
+  const plan = { fs, path: target, tempPath, bytes, mode: opts.mode };
+  const prepared = sidecarTemp === undefined ? {} : { sidecarTemp };
+  await publish(digest ? { ...plan, digest, ...prepared } : plan, options, removeSidecarTemp);
   const result: AtomicWriteResult = { path: target, size: bytes.length };
   if (digest !== undefined)
     result.checksum = { ...digest, sidecar: sidecarPath(target, digest.algorithm) };
   return result;
 };
 
-// Takes the path's lock, swaps, releases; any failure removes the temp file and is typed.
-const publish = async (plan: SwapPlan, options: AtomicWriteOptions) => {
+// Takes the path's lock, swaps, releases; any failure removes the temp files and is typed.
+const publish = async (
+  plan: SwapPlan,
+  options: AtomicWriteOptions,
+  removeSidecarTemp: () => Promise<void>,
+) => {
   try {
     const lock = await acquireLock(lockPathFor(plan.path), options.lock);
     try {
@@ -109,6 +131,7 @@ const publish = async (plan: SwapPlan, options: AtomicWriteOptions) => {
     }
   } catch (error) {
     await unlinkQuietly(plan.fs, plan.tempPath).catch(() => undefined);
+    await removeSidecarTemp();
     if (CacheWriteError.isInstance(error)) throw error;
     throw new CacheWriteError(`Cannot publish ${plan.path}`, {
       hint: "Check free space and permissions; the previous file was kept unless the rename happened",

@@ -16,6 +16,12 @@ export interface SwapPlan {
   digest?: { algorithm: ChecksumAlgorithm; hex: string };
   /** Checked right before the data rename: false when the lock was broken meanwhile. */
   stillHeld?: () => Promise<boolean>;
+  /**
+   * An fsynced temp file beside the wanted sidecar that lists only `digest.hex`, written while
+   * the data was still syncing ({@link prepareSidecar}): renamed into place instead of writing
+   * that sidecar again. The caller removes it if the swap fails before using it.
+   */
+  sidecarTemp?: string;
 }
 
 /** Reads every existing sidecar of `path`; an unreadable one counts as existing but empty. */
@@ -24,8 +30,12 @@ export const readSidecars = async (
   path: string,
 ): Promise<Map<ChecksumAlgorithm, string[]>> => {
   const found = new Map<ChecksumAlgorithm, string[]>();
-  for (const algorithm of CHECKSUM_ALGORITHMS) {
-    const text = await fs.readSmall(sidecarPath(path, algorithm));
+  // Read side by side (each is a round trip to the thread pool), kept in algorithm order.
+  const texts = await Promise.all(
+    CHECKSUM_ALGORITHMS.map((algorithm) => fs.readSmall(sidecarPath(path, algorithm))),
+  );
+  for (const [i, algorithm] of CHECKSUM_ALGORITHMS.entries()) {
+    const text = texts[i];
     if (text === undefined) continue;
     try {
       found.set(algorithm, parseSidecar(text, algorithm, sidecarPath(path, algorithm)));
@@ -34,6 +44,21 @@ export const readSidecars = async (
     }
   }
   return found;
+};
+
+/**
+ * Writes and fsyncs a temp file beside `path`'s sidecar for `algorithm` listing `digests`, and
+ * returns its path (to be renamed over the sidecar, or removed).
+ */
+export const prepareSidecar = async (
+  fs: CacheFileSystem,
+  path: string,
+  algorithm: ChecksumAlgorithm,
+  digests: readonly string[],
+  mode: number,
+): Promise<string> => {
+  const bytes = new TextEncoder().encode(formatSidecar(digests, path));
+  return (await writeTemp(fs, sidecarPath(path, algorithm), bytes, undefined, mode)).tempPath;
 };
 
 /** Atomically replaces `path`'s sidecar for `algorithm` with one listing `digests`. */
@@ -45,8 +70,7 @@ export const writeSidecar = async (
   mode: number,
 ): Promise<void> => {
   const target = sidecarPath(path, algorithm);
-  const bytes = new TextEncoder().encode(formatSidecar(digests, path));
-  const { tempPath: temp } = await writeTemp(fs, target, bytes, undefined, mode);
+  const temp = await prepareSidecar(fs, path, algorithm, digests, mode);
   try {
     await fs.rename(temp, target);
   } catch (error) {
@@ -75,10 +99,16 @@ export const swapIntoPlace = async (plan: SwapPlan): Promise<void> => {
   const { fs, path, digest, mode } = plan;
   const dir = dirname(path);
   const wanted = digest?.algorithm;
-  const existing = await readSidecars(fs, path);
-  const first = !(await fs.exists(path));
+  const [existing, present] = await Promise.all([readSidecars(fs, path), fs.exists(path)]);
+  const first = !present;
   const hexOf = async (algorithm: ChecksumAlgorithm) =>
     algorithm === wanted && digest ? digest.hex : computeChecksum(plan.bytes, algorithm);
+  // The wanted sidecar listing only the new digest: the prepared temp when there is one.
+  const placeWanted = async (wantedDigest: { algorithm: ChecksumAlgorithm; hex: string }) => {
+    if (plan.sidecarTemp === undefined)
+      return writeSidecar(fs, path, wantedDigest.algorithm, [wantedDigest.hex], mode);
+    await fs.rename(plan.sidecarTemp, sidecarPath(path, wantedDigest.algorithm));
+  };
   let changed = false;
   for (const [algorithm, listed] of existing) {
     if (first && algorithm !== wanted) await unlinkQuietly(fs, sidecarPath(path, algorithm));
@@ -93,7 +123,7 @@ export const swapIntoPlace = async (plan: SwapPlan): Promise<void> => {
     changed = true;
   }
   if (first && digest) {
-    await writeSidecar(fs, path, digest.algorithm, [digest.hex], mode);
+    await placeWanted(digest);
     changed = true;
   }
   if (changed) await fs.syncDir(dir);
@@ -102,7 +132,7 @@ export const swapIntoPlace = async (plan: SwapPlan): Promise<void> => {
   await fs.syncDir(dir);
   changed = false;
   if (!first && digest) {
-    await writeSidecar(fs, path, digest.algorithm, [digest.hex], mode);
+    await placeWanted(digest);
     changed = true;
   }
   for (const algorithm of existing.keys()) {
