@@ -22,8 +22,9 @@
 // oldest slot and the current one in one HMGET and writes one HSET: the sum makes the other
 // slots unneeded.
 // ARGV: op, n, W, then per op:
-//   take:   quadruples weight, cap, maxWaitMs, lease (lease > 0: first try to admit `lease`
-//           weight without waiting, else `weight`) → {now, then ok, ms, slot, granted per take}
+//   take:   hold (a lease's spending time, at most W / n), then quadruples weight, cap, maxWaitMs,
+//           lease (lease > 0: first try to admit `lease` weight without waiting, counted at its
+//           grant + hold, else `weight`) → {now, then ok, ms, slot, granted per take}
 //           (ms = waitMs when ok, else retryAfterMs; granted = the weight admitted)
 //   refund: slot, weight, at → {now}        seed: pairs of time and weight → {now}
 
@@ -93,21 +94,31 @@ local function save()
     redis.call('HSET', key, unpack(f))
   end
 end
-local function decide(weight, cap, maxWait)
-  local start = math.max(now, last)
-  local lo, hi = slotOf(start - win + 1), slotOf(start)
-  local inWin = sum
+-- The weight in the window ending at start, and the oldest slot that may hold part of it; the
+-- same for every take of a batch that starts at the same time (admissions land at or after it).
+local seen, seenIn, seenFirst = nil, 0, 0
+local function window(start)
+  if start == seen then return sum - seenIn, seenFirst end
+  local lo, out = slotOf(start - win + 1), 0
   if low and lo > low then
     ensure(low, lo)
-    for k = low, lo - 1 do inWin = inWin - w[k] end
+    for k = low, lo - 1 do out = out + w[k] end
   else
     ensure(lo, lo)
   end
   local first = lo
-  if (m[lo] or 0) <= start - win then first = lo + 1 inWin = inWin - (w[lo] or 0) end
+  if (m[lo] or 0) <= start - win then first = lo + 1 out = out + (w[lo] or 0) end
+  seen, seenIn, seenFirst = start, out, first
+  return sum - out, first
+end
+-- hold > 0 (a lease): counted at at + hold, its last possible spend, so that every window holding
+-- a spend counts it; hold <= one slot, so it lies at most one slot past the newest admission's.
+local function decide(weight, cap, maxWait, hold)
+  local start = math.max(now, last)
+  local inWin, first = window(start)
   local at = start
   if inWin + weight > cap + 1e-9 then
-    local need = inWin + weight - cap
+    local need, hi = inWin + weight - cap, slotOf(start) + 1
     at = math.huge
     ensure(first, hi)
     for k = first, hi do
@@ -119,20 +130,22 @@ local function decide(weight, cap, maxWait)
   end
   local wait = at - now
   if wait > maxWait then return 0, math.min(wait, 1e15), 0 end
-  local k = slotOf(at)
+  local c = at + hold
+  local k = slotOf(c)
   ensure(k, k)
-  w[k], m[k], changed[k], last, sum = w[k] + weight, math.max(m[k], at), true, at, sum + weight
+  w[k], m[k], changed[k], sum = w[k] + weight, math.max(m[k], c), true, sum + weight
+  if at > last then last = at end
   if not low or k < low then low = k end
   return 1, wait, k
 end
 if op == 'take' then
-  local out = {now}
-  for i = 4, #ARGV - 3, 4 do
+  local out, hold, j = {now}, tonumber(ARGV[4]), 1
+  for i = 5, #ARGV - 3, 4 do
     local weight, cap, maxWait, lease = tonumber(ARGV[i]), tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2]), tonumber(ARGV[i + 3])
     local ok, ms, k, granted = 0, 0, 0, weight
-    if lease > 0 then ok, ms, k = decide(lease, cap, 0) granted = lease end
-    if ok == 0 then ok, ms, k = decide(weight, cap, maxWait) granted = weight end
-    out[#out + 1] = ok out[#out + 1] = ms out[#out + 1] = k out[#out + 1] = ok == 1 and granted or 0
+    if lease > 0 then ok, ms, k = decide(lease, cap, 0, hold) granted = lease end
+    if ok == 0 then ok, ms, k = decide(weight, cap, maxWait, 0) granted = weight end
+    out[j + 1], out[j + 2], out[j + 3], out[j + 4], j = ok, ms, k, ok == 1 and granted or 0, j + 4
   end
   save()
   return out
