@@ -24,8 +24,9 @@
 // ARGV: op, n, W, then per op:
 //   take:   hold (a lease's spending time, at most W / n), then quadruples weight, cap, maxWaitMs,
 //           lease (lease > 0: first try to admit `lease` weight without waiting, counted at its
-//           grant + hold, else `weight`) → {now, then ok, ms, slot, granted per take}
-//           (ms = waitMs when ok, else retryAfterMs; granted = the weight admitted)
+//           grant + hold, else `weight`) → {now, c, then ok, ms, slot, granted per take after
+//           the first c} (the first c takes were admitted at once with their own weight; ms =
+//           waitMs when ok, else retryAfterMs; granted = the weight admitted)
 //   refund: slot, weight, at → {now}        seed: pairs of time and weight → {now}
 
 export const RATE_LIMIT_SCRIPT = `
@@ -139,13 +140,15 @@ local function decide(weight, cap, maxWait, hold)
   return 1, wait, k
 end
 if op == 'take' then
-  local out, hold, j = {now}, tonumber(ARGV[4]), 1
+  -- out[2] counts the leading takes admitted at once with their own weight (most batches: all).
+  local out, hold, j = {now, 0}, tonumber(ARGV[4]), 2
   for i = 5, #ARGV - 3, 4 do
     local weight, cap, maxWait, lease = tonumber(ARGV[i]), tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2]), tonumber(ARGV[i + 3])
     local ok, ms, k, granted = 0, 0, 0, weight
     if lease > 0 then ok, ms, k = decide(lease, cap, 0, hold) granted = lease end
     if ok == 0 then ok, ms, k = decide(weight, cap, maxWait, 0) granted = weight end
-    out[j + 1], out[j + 2], out[j + 3], out[j + 4], j = ok, ms, k, ok == 1 and granted or 0, j + 4
+    if j == 2 and ok == 1 and ms == 0 and granted == weight then out[2] = out[2] + 1
+    else out[j + 1], out[j + 2], out[j + 3], out[j + 4], j = ok, ms, k, ok == 1 and granted or 0, j + 4 end
   end
   save()
   return out

@@ -25,7 +25,7 @@ export interface SlotAnswer {
   readonly ok: boolean;
   /** waitMs when admitted, else retryAfterMs. */
   readonly ms: number;
-  /** The slot the admission was counted in (for a refund). */
+  /** The slot the admission was counted in (for a refund of a waiting take; 0 when admitted at once). */
   readonly slot: number;
   /** The weight admitted (the lease, when one was asked for and granted). */
   readonly granted: number;
@@ -129,7 +129,12 @@ export class TakeBatcher {
       return;
     }
     const now = reply[0]!;
-    for (let i = 0, at = 1; i < resolves.length; i += 1, at += PER_TAKE) {
+    const direct = reply[1]!;
+    for (let i = 0; i < direct; i += 1) {
+      const granted = args[HEAD + PER_TAKE * i] as number;
+      resolves[i]!({ ok: true, ms: 0, slot: 0, granted, now, sentAt });
+    }
+    for (let i = direct, at = 2; i < resolves.length; i += 1, at += PER_TAKE) {
       resolves[i]!({
         ok: reply[at] === 1,
         ms: reply[at + 1]!,
