@@ -161,7 +161,7 @@ export const rateLimitBench = async (url: string): Promise<void> => {
   }
   console.log(
     "  verdict fleet never over budget: not measured here (every acquire is admitted); src/rate-limit/fleet.test.ts shows it\n" +
-      "    for 4 processes, exact and through a Redis kill/restart, and within limit + 4 x lease size with leases (the peers promise none)",
+      "    for 4 processes, exact and through a Redis kill/restart, and with leases, within the limit (the peers promise none)",
   );
   admin.disconnect();
 };

@@ -15,7 +15,7 @@ const TIME_MS = Number(process.env["TIME_MS"] ?? 1_000);
 const CONCURRENCY = Number(process.env["CONCURRENCY"] ?? 8);
 const BIG = 1e9;
 const WARMUP_MS = Number(process.env["WARMUP_MS"] ?? 300);
-/** Lease of the "peak (leases)" variant: any window may hold up to processes x LEASE_SIZE extra. */
+/** Lease of the "peak (leases)" variant (no window exceeds the limit with leases either). */
 export const LEASE_SIZE = 100;
 export const LEASE_TTL_MS = 10;
 

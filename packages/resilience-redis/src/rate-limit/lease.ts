@@ -1,10 +1,12 @@
-import type { SlotAnswer } from "./take-batcher";
+import { leaseHoldMs, type SlotAnswer } from "./take-batcher";
 
 interface Lease {
   remaining: number;
-  /** Local time the lease was granted (ms); it may be spent until grantedAt + ttlMs. */
-  readonly grantedAt: number;
-  /** Redis time of the grant: the lease is counted in the shared log there. */
+  /** Local monotonic time the asking take was sent (before Redis granted the lease). */
+  readonly sentAt: number;
+  /** Local monotonic time the lease may be spent until (sentAt + hold). */
+  readonly until: number;
+  /** Redis time of the grant (T). */
   readonly redisAt: number;
   readonly cap: number;
   readonly windowMs: number;
@@ -12,20 +14,20 @@ interface Lease {
 
 interface KeyLeases {
   lease: Lease | undefined;
-  /** No new lease before this local time (one lease per ttlMs per key and process). */
-  nextAt: number;
   asking: boolean;
 }
 
 /**
  * Local leases (opt-in): with a take, a process may ask Redis to admit `size` weight at once
- * instead of the call's own weight, counted in the shared log at the grant's Redis time T, and
- * spend the rest locally, without a round trip, until T + ttlMs; unspent weight expires.
+ * instead of the call's own weight, and spend the rest locally, without a round trip.
  *
- * The bound: a lease's spends fall in [T, T + ttlMs), so in any window (t - W, t] the spends
- * the shared log did not count in that window come from leases granted in (t - W - ttlMs, t - W];
- * a process asks for a new lease at most once per ttlMs per key, so it holds at most one such
- * lease: **at most P × size extra weight in any window**, P = processes using leases on the key.
+ * No overshoot: Redis grants the lease at its time T and counts it at T + hold (hold = `ttlMs`,
+ * at most one slot of the log), the latest time it may be spent. The process spends it only
+ * until `hold` after it *sent* the take, which is before T, so every spend falls in [T, T + hold]
+ * and every window holding a spend also holds (or precedes) the count: each later decision
+ * counts the lease for as long as a window may hold a spend of it. Unspent weight stays counted
+ * until T + hold + the window (conservative only). One lease per key is asked at a time; the
+ * next when this one cannot pay a take.
  */
 export class Leases {
   private readonly keys = new Map<string, KeyLeases>();
@@ -37,22 +39,29 @@ export class Leases {
     this.ttlMs = ttlMs;
   }
 
-  /** Spends `weight` from the key's live lease; returns the spend's time in Redis's frame, or undefined. */
+  /**
+   * Spends `weight` from the key's live lease at local monotonic time `now`; returns the
+   * spend's time in Redis's frame (in [T, T + hold)), or undefined.
+   */
   spend(key: string, weight: number, cap: number, windowMs: number, now: number) {
     const lease = this.keys.get(key)?.lease;
     if (lease === undefined || lease.cap !== cap || lease.windowMs !== windowMs) return undefined;
-    if (now >= lease.grantedAt + this.ttlMs || lease.remaining < weight) return undefined;
+    if (now >= lease.until || lease.remaining < weight) return undefined;
     lease.remaining -= weight;
-    return lease.redisAt + (now - lease.grantedAt);
+    return lease.redisAt + Math.max(0, now - lease.sentAt);
+  }
+
+  /** How long a lease of a key with this window is spent. */
+  holdMs(windowMs: number): number {
+    return leaseHoldMs(this.ttlMs, windowMs);
   }
 
   /** The lease weight to ask for with this take (0: none), marking the key as asking. */
-  ask(key: string, weight: number, cap: number, now: number): number {
+  ask(key: string, weight: number, cap: number): number {
     if (this.size > cap || weight > this.size) return 0;
     let state = this.keys.get(key);
-    if (state === undefined)
-      this.keys.set(key, (state = { lease: undefined, nextAt: 0, asking: false }));
-    if (state.asking || now < state.nextAt) return 0;
+    if (state === undefined) this.keys.set(key, (state = { lease: undefined, asking: false }));
+    if (state.asking) return 0;
     state.asking = true;
     return this.size;
   }
@@ -61,16 +70,22 @@ export class Leases {
   answered(
     key: string,
     request: { weight: number; cap: number; windowMs: number },
-    now: number,
     answer?: SlotAnswer,
   ): void {
     const { weight, cap, windowMs } = request;
     const state = this.keys.get(key);
     if (state === undefined) return;
     state.asking = false;
-    state.nextAt = now + this.ttlMs;
     if (answer?.ok !== true || answer.granted !== this.size || answer.ms !== 0) return;
-    const remaining = this.size - weight;
-    state.lease = { remaining, grantedAt: now, redisAt: answer.now, cap, windowMs };
+    const { sentAt } = answer;
+    const until = sentAt + this.holdMs(windowMs);
+    state.lease = {
+      remaining: this.size - weight,
+      sentAt,
+      until,
+      redisAt: answer.now,
+      cap,
+      windowMs,
+    };
   }
 }

@@ -7,7 +7,7 @@ import { RATE_LIMIT_SCRIPT } from "./rate-limit-script";
 /** Why Redis cannot be used: unreachable or slow, or it refused our credentials. */
 export type LinkProblem = { kind: "outage" | "auth"; message: string };
 
-/** The script's reply: Redis time (epoch ms), then per take: admitted (1/0), wait or retry-after ms, slot, granted weight. */
+/** The script's reply: Redis time (epoch ms), the count c of leading takes admitted at once, then per later take: admitted (1/0), wait or retry-after ms, slot, granted weight. */
 export type RateReply = number[];
 
 const isAuthError = (error: unknown): boolean =>

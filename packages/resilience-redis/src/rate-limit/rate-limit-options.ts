@@ -25,7 +25,7 @@ export interface InsuranceOptions {
 export interface LeaseOptions {
   /** Weight reserved in Redis per lease (ask with a take whose weight is at most this). */
   size: number;
-  /** How long a lease may be spent after its grant; unspent weight then expires. @defaultValue 100 */
+  /** How long a lease may be spent after its take was sent (at most a twentieth of the window); unspent weight then expires. @defaultValue 100 */
   ttlMs?: number;
 }
 
@@ -48,8 +48,8 @@ export interface RedisRateLimitStoreOptions {
   /** Added to every window, so network jitter between processes cannot squeeze two windows' calls into one at the exchange. @defaultValue 0 */
   marginMs?: number;
   /**
-   * Off by default. With leases, any window may hold up to P × `lease.size` weight more than
-   * `limit + burst` (P = processes using leases on the key); see the README.
+   * Off by default. Leases never let a window exceed `limit + burst`; unspent lease weight stays
+   * counted until its hold and a window have passed (see the README).
    */
   lease?: LeaseOptions;
   /** Receives "Redis unavailable" (once per outage), "authentication failed" and "rejoined". @defaultValue console */

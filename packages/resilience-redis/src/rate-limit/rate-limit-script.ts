@@ -1,30 +1,24 @@
 // The admission script, run atomically inside Redis: a weighted sliding log per key, kept as
 // per-slot counters, deciding a whole batch of one process's concurrent takes in one call.
 //
-// Why a log and not GCRA: the guarantee is "in any window of W ms at most cap weight", whatever
-// the window's alignment; a GCRA/token bucket with burst tolerance admits up to twice the cap
-// across a window border. An admission at time t (>= every earlier one's, so waiting callers
-// keep FIFO order) is admitted only if the window (t - W, t] ending at it stays within the cap;
-// the heaviest window always ends at an admission, so then every window is within the cap.
+// A log, not GCRA: "in any window of W ms at most cap weight", whatever the window's alignment
+// (a token bucket with burst admits up to twice the cap across a window border). An admission at
+// t (>= every earlier one's: waiting callers keep FIFO order) is admitted only if the window
+// (t - W, t] ending at it stays within the cap; the heaviest window ends at an admission.
 //
-// The log is bucketed into slots of ceil(W / n) ms: field "<k>" holds the weight admitted in
-// slot k, field "m<k>" the newest admission time in it. The check at t counts every slot that can
-// hold an admission inside (t - W, t]: the oldest such slot counts whole unless its newest
-// admission is already out of the window. So the sum is never below the true one (the
-// guarantee holds exactly), at the price of conservative refusals: a call may be refused or
-// delayed up to one slot (W / n) longer than an exact log would. Cost: O(n) fields per key,
-// about four Redis calls per batch instead of a sorted-set insert and trim per call.
-//
-// Time is Redis's own (TIME) in whole milliseconds. KEYS[1] = the key's hash: the slots, plus
-// "win", "low" = the lowest slot that may exist, "sum" = the weight in all slots, "last" = the
-// newest admission time, "exp" = when the key expires (refreshed only when it would expire less
-// than a window after "last"). A batch in the common case reads the meta fields, the window's
-// oldest slot and the current one in one HMGET and writes one HSET: the sum makes the other
-// slots unneeded.
-// ARGV: op, n, W, then per op:
-//   take:   quadruples weight, cap, maxWaitMs, lease (lease > 0: first try to admit `lease`
-//           weight without waiting, else `weight`) → {now, then ok, ms, slot, granted per take}
-//           (ms = waitMs when ok, else retryAfterMs; granted = the weight admitted)
+// Slots of ceil(W / n) ms: field "<k>" holds the weight admitted in slot k, "m<k>" its newest
+// time. A check counts every slot that can hold an admission inside (t - W, t], the oldest whole
+// unless its newest time is out: never below the true sum (the guarantee stays exact), at the
+// price of refusing or delaying up to one slot longer than an exact log. Time is Redis's TIME in
+// whole ms. KEYS[1] = the key's hash: the slots, "win", "low" = lowest slot, "sum" = all slots'
+// weight, "last" = newest admission, "exp" = expiry (refreshed when less than a window after
+// "last"). A batch in the common case: one HMGET (meta, the window's oldest and current slot),
+// one HSET. ARGV: op, n, W, then per op:
+//   take:   hold (a lease's spending time, at most W / n), then quadruples weight, cap, maxWaitMs,
+//           lease (lease > 0: first try to admit `lease` weight without waiting, counted at its
+//           grant + hold, else `weight`) → {now, c, then ok, ms, slot, granted per take after
+//           the first c} (the first c were admitted at once with their own weight; ms = waitMs
+//           when ok, else retryAfterMs; granted = the weight admitted)
 //   refund: slot, weight, at → {now}        seed: pairs of time and weight → {now}
 
 export const RATE_LIMIT_SCRIPT = `
@@ -93,21 +87,31 @@ local function save()
     redis.call('HSET', key, unpack(f))
   end
 end
-local function decide(weight, cap, maxWait)
-  local start = math.max(now, last)
-  local lo, hi = slotOf(start - win + 1), slotOf(start)
-  local inWin = sum
+-- The weight in the window ending at start, and the oldest slot that may hold part of it; the
+-- same for every take of a batch that starts at the same time (admissions land at or after it).
+local seen, seenIn, seenFirst = nil, 0, 0
+local function window(start)
+  if start == seen then return sum - seenIn, seenFirst end
+  local lo, out = slotOf(start - win + 1), 0
   if low and lo > low then
     ensure(low, lo)
-    for k = low, lo - 1 do inWin = inWin - w[k] end
+    for k = low, lo - 1 do out = out + w[k] end
   else
     ensure(lo, lo)
   end
   local first = lo
-  if (m[lo] or 0) <= start - win then first = lo + 1 inWin = inWin - (w[lo] or 0) end
+  if (m[lo] or 0) <= start - win then first = lo + 1 out = out + (w[lo] or 0) end
+  seen, seenIn, seenFirst = start, out, first
+  return sum - out, first
+end
+-- hold > 0 (a lease): counted at at + hold, its last possible spend, so that every window holding
+-- a spend counts it; hold <= one slot, so it lies at most one slot past the newest admission's.
+local function decide(weight, cap, maxWait, hold)
+  local start = math.max(now, last)
+  local inWin, first = window(start)
   local at = start
   if inWin + weight > cap + 1e-9 then
-    local need = inWin + weight - cap
+    local need, hi = inWin + weight - cap, slotOf(start) + 1
     at = math.huge
     ensure(first, hi)
     for k = first, hi do
@@ -119,21 +123,39 @@ local function decide(weight, cap, maxWait)
   end
   local wait = at - now
   if wait > maxWait then return 0, math.min(wait, 1e15), 0 end
-  local k = slotOf(at)
+  local c = at + hold
+  local k = slotOf(c)
   ensure(k, k)
-  w[k], m[k], changed[k], last, sum = w[k] + weight, math.max(m[k], at), true, at, sum + weight
+  w[k], m[k], changed[k], sum = w[k] + weight, math.max(m[k], c), true, sum + weight
+  if at > last then last = at end
   if not low or k < low then low = k end
   return 1, wait, k
 end
 if op == 'take' then
-  local out = {now}
-  for i = 4, #ARGV - 3, 4 do
-    local weight, cap, maxWait, lease = tonumber(ARGV[i]), tonumber(ARGV[i + 1]), tonumber(ARGV[i + 2]), tonumber(ARGV[i + 3])
-    local ok, ms, k, granted = 0, 0, 0, weight
-    if lease > 0 then ok, ms, k = decide(lease, cap, 0) granted = lease end
-    if ok == 0 then ok, ms, k = decide(weight, cap, maxWait) granted = weight end
-    out[#out + 1] = ok out[#out + 1] = ms out[#out + 1] = k out[#out + 1] = ok == 1 and granted or 0
+  -- out[2] counts the leading takes admitted at once with their own weight (most batches: all).
+  local out, hold, j = {now, 0}, tonumber(ARGV[4]), 2
+  -- While nothing waits (last <= now), a take without a lease that fits is decide(weight) at now,
+  -- inlined: counted in the current slot, whose newest time and the key's 'last' are set after.
+  local plain, inWin = last <= now, 0
+  local function counted()
+    m[hi0], changed[hi0], last = math.max(m[hi0], now), true, now
+    if not low or hi0 < low then low = hi0 end
   end
+  if plain then inWin = window(now) ensure(hi0, hi0) end
+  for i = 5, #ARGV - 3, 4 do
+    local weight, cap, lease = tonumber(ARGV[i]), tonumber(ARGV[i + 1]), tonumber(ARGV[i + 3])
+    if plain and lease == 0 and inWin + weight <= cap + 1e-9 then
+      inWin, sum, w[hi0], out[2] = inWin + weight, sum + weight, w[hi0] + weight, out[2] + 1
+    else
+      if plain and out[2] > 0 then counted() end
+      plain = false
+      local ok, ms, k, granted = 0, 0, 0, weight
+      if lease > 0 then ok, ms, k = decide(lease, cap, 0, hold) granted = lease end
+      if ok == 0 then ok, ms, k = decide(weight, cap, tonumber(ARGV[i + 2]), 0) granted = weight end
+      out[j + 1], out[j + 2], out[j + 3], out[j + 4], j = ok, ms, k, ok == 1 and granted or 0, j + 4
+    end
+  end
+  if plain and out[2] > 0 then counted() end
   save()
   return out
 end

@@ -78,9 +78,9 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     this.options = options;
     this.insurance = new Insurance(options);
     this.link = new RateLimitLink(options, () => this.rejoin());
-    this.batcher = new TakeBatcher(this.link);
-    this.keys = new RateLimitKeys(options.prefix);
     const { lease } = options;
+    this.batcher = new TakeBatcher(this.link, lease?.ttlMs ?? 0);
+    this.keys = new RateLimitKeys(options.prefix);
     this.leases = lease === undefined ? undefined : new Leases(lease.size, lease.ttlMs);
   }
 
@@ -101,7 +101,7 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     if (!this.link.everUp && this.link.connecting) await this.ready(this.options.commandTimeoutMs);
     const mode = this.mode;
     if (mode === "redis" && this.leases !== undefined) {
-      const at = this.leases.spend(request.key, request.weight, cap, windowMs, Date.now());
+      const at = this.leases.spend(request.key, request.weight, cap, windowMs, performance.now());
       if (at !== undefined) return { ok: true, waitMs: 0, at, leased: true };
     }
     if (mode !== "insurance") {
@@ -165,17 +165,18 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
       return { ok: false as const, retryAfterMs: Math.ceil(local.waitMs) };
     }
     const cap = request.limit + request.burst;
-    const lease = both ? 0 : (this.leases?.ask(request.key, request.weight, cap, Date.now()) ?? 0);
+    const lease = both ? 0 : (this.leases?.ask(request.key, request.weight, cap) ?? 0);
     const { weight, maxWaitMs } = request;
     const key = this.keys.of(request.key);
     const answer = await this.batcher.take(key, windowMs, weight, cap, maxWaitMs, lease);
-    if (lease > 0)
-      this.leases?.answered(request.key, { weight, cap, windowMs }, Date.now(), answer);
+    if (lease > 0) this.leases?.answered(request.key, { weight, cap, windowMs }, answer);
     if (local?.ok === true) log.remove(local.entry, weight);
     if (answer === undefined) return undefined;
     if (!answer.ok) return { ok: false as const, retryAfterMs: answer.ms };
     const waitMs = answer.ms;
-    const entry = log.record(Date.now() + waitMs, answer.granted, windowMs);
+    // A lease is recorded at the last time it may be spent (for the insurance share: conservative).
+    const held = answer.granted > weight ? (this.leases?.holdMs(windowMs) ?? 0) : 0;
+    const entry = log.record(Date.now() + waitMs + held, answer.granted, windowMs);
     const shared: Reservation["shared"] = [answer.slot, answer.granted, answer.now + waitMs];
     if (waitMs > 0) this.reservations.set(request, { shared, entry });
     return { ok: true as const, waitMs, at: answer.now + waitMs };

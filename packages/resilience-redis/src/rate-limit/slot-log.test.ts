@@ -8,13 +8,14 @@ import { heaviestWindow, type Admission } from "./__fixtures__/windows";
 import { createRedisRateLimitStore, type RedisRateLimitStore } from "./redis-rate-limit-store";
 import type { RateLimitTakeRequest } from "./store-contract";
 
+const PREFIX = `slots-${randomUUID()}`;
 let server: RedisServerProcess;
 let store: RedisRateLimitStore;
 beforeAll(async () => {
   server = await startRedisServer();
   store = createRedisRateLimitStore({
     url: server.url,
-    prefix: `slots-${randomUUID()}`,
+    prefix: PREFIX,
     commandTimeoutMs: 5_000,
     logger: { warn: () => undefined },
   });
@@ -64,6 +65,33 @@ describe("the slot-counter log with batched takes", () => {
     expect(heaviestWindow(log, 300)).toBeLessThanOrEqual(10);
     // Not vacuous: the loops asked for far more than the cap per window.
     expect(log.reduce((sum, a) => sum + a.w, 0)).toBeGreaterThan(30);
+  });
+
+  it("with leases in two stores and exact takes in a third, never holds more than the cap in any window", async () => {
+    const lease = { size: 3, ttlMs: 15 }; // the 300 ms window has 15 ms slots
+    const leased = [1, 2].map(() =>
+      createRedisRateLimitStore({
+        url: server.url,
+        prefix: PREFIX,
+        commandTimeoutMs: 5_000,
+        logger: { warn: () => undefined },
+        lease,
+      }),
+    );
+    await Promise.all(leased.map((s) => s.ready()));
+    const log: Admission[] = [];
+    const end = Date.now() + 1_500;
+    const loop = async (s: RedisRateLimitStore, weight: number) => {
+      while (Date.now() < end) {
+        const result = await s.take(request("leased", weight, { intervalMs: 300 }));
+        if (result.ok) log.push({ t: result.at, w: weight });
+        else await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    };
+    await Promise.all([store, ...leased].flatMap((s, i) => [loop(s, 1), loop(s, 1 + (i % 2))]));
+    await Promise.all(leased.map((s) => s.close()));
+    expect(heaviestWindow(log, 300)).toBeLessThanOrEqual(10);
+    expect(log.length).toBeGreaterThan(30);
   });
 
   it("counts what a key logged under its old window when the window changes", async () => {

@@ -3,23 +3,36 @@ import type { RateLimitLink } from "./rate-limit-link";
 /** Slots per window in the Redis log: a refusal is at most `windowMs / SLOTS` more conservative than an exact log. */
 export const SLOTS = 20;
 
+/**
+ * How long a lease may be spent, from the moment its take was sent: `ttlMs`, but at most one
+ * slot of the Redis log, so the script finds a lease's count at most one slot past the newest
+ * admission (0: no leases).
+ */
+export const leaseHoldMs = (ttlMs: number, windowMs: number): number =>
+  Math.min(ttlMs, Math.ceil(windowMs / SLOTS));
+
 /** Most takes decided by one script call (bounds the time Redis spends in one script). */
 const MAX_BATCH = 64;
 
 /** Values per take in the script's arguments: weight, cap, maxWaitMs, lease. */
 const PER_TAKE = 4;
 
+/** Arguments before the takes: op, slots, window, lease hold. */
+const HEAD = 4;
+
 /** One take's answer from the script, or undefined when Redis failed. */
 export interface SlotAnswer {
   readonly ok: boolean;
   /** waitMs when admitted, else retryAfterMs. */
   readonly ms: number;
-  /** The slot the admission was counted in (for a refund). */
+  /** The slot the admission was counted in (for a refund of a waiting take; 0 when admitted at once). */
   readonly slot: number;
   /** The weight admitted (the lease, when one was asked for and granted). */
   readonly granted: number;
   /** Redis time (epoch ms) of the decision. */
   readonly now: number;
+  /** Local monotonic time (`performance.now()`) the call was sent at: before Redis decided. */
+  readonly sentAt: number;
 }
 
 type Resolve = (answer: SlotAnswer | undefined) => void;
@@ -27,7 +40,7 @@ type Resolve = (answer: SlotAnswer | undefined) => void;
 interface Batch {
   readonly key: string;
   readonly windowMs: number;
-  /** The script's arguments, built as takes arrive: op, slots, window, then PER_TAKE per take. */
+  /** The script's arguments, built as takes arrive: HEAD values, then PER_TAKE per take. */
   readonly args: (string | number)[];
   readonly resolves: Resolve[];
 }
@@ -50,10 +63,13 @@ export class TakeBatcher {
   private last: Batch | undefined;
   private scheduled = false;
   private readonly link: RateLimitLink;
+  private readonly leaseTtlMs: number;
   private readonly flushNow = (): void => this.flush();
 
-  constructor(link: RateLimitLink) {
+  /** `leaseTtlMs`: how long this process spends a lease (0: no leases). */
+  constructor(link: RateLimitLink, leaseTtlMs = 0) {
     this.link = link;
+    this.leaseTtlMs = leaseTtlMs;
   }
 
   /** Queues one take; resolves with its answer after the batch's one round trip. */
@@ -70,7 +86,8 @@ export class TakeBatcher {
       const id = `${windowMs}|${key}`;
       batch = this.open.get(id);
       if (batch === undefined) {
-        batch = { key, windowMs, args: ["take", SLOTS, windowMs], resolves: [] };
+        const hold = leaseHoldMs(this.leaseTtlMs, windowMs);
+        batch = { key, windowMs, args: ["take", SLOTS, windowMs, hold], resolves: [] };
         this.open.set(id, batch);
       }
       this.last = batch;
@@ -96,26 +113,35 @@ export class TakeBatcher {
       }
       for (let i = 0; i < resolves.length; i += MAX_BATCH) {
         const end = Math.min(resolves.length, i + MAX_BATCH);
-        const part = args.slice(0, 3).concat(args.slice(3 + PER_TAKE * i, 3 + PER_TAKE * end));
+        const part = args
+          .slice(0, HEAD)
+          .concat(args.slice(HEAD + PER_TAKE * i, HEAD + PER_TAKE * end));
         void this.send(key, part, resolves.slice(i, end));
       }
     }
   }
 
   private async send(key: string, args: (string | number)[], resolves: Resolve[]): Promise<void> {
+    const sentAt = performance.now();
     const reply = await this.link.run(key, args);
     if (reply === undefined) {
       for (const resolve of resolves) resolve(undefined);
       return;
     }
     const now = reply[0]!;
-    for (let i = 0, at = 1; i < resolves.length; i += 1, at += PER_TAKE) {
+    const direct = reply[1]!;
+    for (let i = 0; i < direct; i += 1) {
+      const granted = args[HEAD + PER_TAKE * i] as number;
+      resolves[i]!({ ok: true, ms: 0, slot: 0, granted, now, sentAt });
+    }
+    for (let i = direct, at = 2; i < resolves.length; i += 1, at += PER_TAKE) {
       resolves[i]!({
         ok: reply[at] === 1,
         ms: reply[at + 1]!,
         slot: reply[at + 2]!,
         granted: reply[at + 3]!,
         now,
+        sentAt,
       });
     }
   }

@@ -18,7 +18,7 @@ const store = createRedisRateLimitStore({
   reconnectIntervalMs: 100,
   marginMs: num("MARGIN_MS", 100),
   logger: { warn: () => undefined, info: () => undefined },
-  ...(env("LEASE_SIZE") === "" ? {} : { lease: { size: num("LEASE_SIZE", 0), ttlMs: 100 } }),
+  ...(env("LEASE_SIZE") === "" ? {} : { lease: { size: num("LEASE_SIZE", 0), ttlMs: 40 } }),
 });
 const request = () => ({
   key: "binance",
