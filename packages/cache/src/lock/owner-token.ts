@@ -31,7 +31,6 @@ const procStartTicks = (pid: number): number | undefined => {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const ticks = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
     return Number.isFinite(ticks) ? ticks : undefined;
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
   } catch {
     return undefined;
   }
@@ -78,7 +77,6 @@ export const parseOwnerToken = (text: string): OwnerToken | undefined => {
       return undefined;
     }
     return value as OwnerToken;
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
   } catch {
     return undefined;
   }
@@ -102,7 +100,6 @@ const procStartMs = (pid: number): number | undefined => {
     const boot = Number(/^btime (\d+)$/m.exec(readFileSync("/proc/stat", "utf8"))?.[1]);
     // Stryker disable next-line ConditionalExpression,LogicalOperator: with either one unknown the sum is NaN, which holderIsDead never finds beyond the slack
     return ticks !== undefined && Number.isFinite(boot) ? boot * 1000 + ticks * 10 : undefined;
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
   } catch {
     return undefined;
   }
