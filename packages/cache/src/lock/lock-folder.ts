@@ -38,6 +38,7 @@ export const prepareOwnerFolder = async (lockPath: string, token: OwnerToken): P
   const folder = tempPathFor(lockPath);
   await mkdir(folder);
   try {
+    // Stryker disable next-line ObjectLiteral,StringLiteral: the folder was made just above, so there is no file for "wx" to refuse
     await writeFile(join(folder, ownerFileName(token)), JSON.stringify(token), { flag: "wx" });
   } catch (error) {
     await rm(folder, { recursive: true, force: true });

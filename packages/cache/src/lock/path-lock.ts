@@ -62,10 +62,12 @@ export const LOCK_OPTION_KEYS: ReadonlySet<string> = KNOWN;
 const isStale = (state: LockState, opts: Resolved, firstSeenMs: number): boolean => {
   const now = opts.now();
   const watched = now - firstSeenMs;
+  // Stryker disable next-line ConditionalExpression: an unreadable lock has no token either (a free one never gets here)
   const token = state.kind === "held" || state.kind === "legacy-file" ? state.token : undefined;
   if (token === undefined) return watched > opts.staleMs;
   if (holderIsDead(token, opts.isAlive)) return true;
   const created = token.createdMs;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: for a token dated after now, now - created is negative and the max is `watched` either way
   const age = created > now + FUTURE_SLACK_MS ? watched : Math.max(now - created, watched);
   return age > opts.staleMs;
 };
@@ -78,9 +80,11 @@ const breakLock = async (lockPath: string, state: LockState): Promise<boolean> =
   const nonce =
     state.kind === "held"
       ? state.token.nonce
-      : state.kind === "unreadable"
+      : // Stryker disable next-line ConditionalExpression: only an unreadable lock gets here (a legacy file returned above, a free lock is never broken)
+        state.kind === "unreadable"
         ? state.nonce
         : undefined;
+  // Stryker disable next-line ConditionalExpression: without a nonce removeOwner finds no owner file and returns false as well
   return nonce !== undefined && removeOwner(lockPath, nonce);
 };
 
@@ -141,7 +145,9 @@ export const acquireLock = async (
       delay = Math.min(delay * 2, 8);
     }
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression: rm of an undefined path rejects, and the rejection is caught
     if (folder !== undefined)
+      // Stryker disable next-line BooleanLiteral: the folder exists (made above), so force changes nothing
       await rm(folder, { recursive: true, force: true }).catch(() => undefined);
     throw lockFailure(lockPath, error);
   }
@@ -171,7 +177,9 @@ export const breakIfAbandoned = async (
   },
 ): Promise<boolean> => {
   const state = await inspectLock(lockPath);
+  // Stryker disable next-line ConditionalExpression,StringLiteral: breakLock of a free lock has no nonce and returns false as well
   if (state.kind === "free") return false;
+  // Stryker disable next-line ConditionalExpression: an unreadable lock has no token either
   const token = state.kind === "held" || state.kind === "legacy-file" ? state.token : undefined;
   const dead = options.checkPid && token !== undefined && holderIsDead(token, options.isAlive);
   const age = options.now() - (token?.createdMs ?? options.mtimeMs);

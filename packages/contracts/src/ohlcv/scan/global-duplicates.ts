@@ -18,8 +18,10 @@ export const reportGlobalDuplicates = (
     const t = sorted[i] as number;
     if (t === sorted[i - 1] && isValidMs(t)) repeated.add(t);
   }
+  // Stryker disable next-line ConditionalExpression: a fast path; with no repeated stamp the loop below reports nothing either
   if (repeated.size === 0) return;
   const seen = new Set<number>();
+  // Stryker disable next-line EqualityOperator: ms[ms.length] is undefined, which `repeated` never holds
   for (let row = 0; row < ms.length; row++) {
     const t = ms[row] as number;
     if (!repeated.has(t)) continue;

@@ -18,6 +18,7 @@ export const gapRule = (
 ): StampStep => {
   if (!q.rules.has("gap")) return () => {};
   return (row, prev, t) => {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: a fast path; a step of at most one interval has no grid point inside, so missingBars gives 0, never above maxMissingBars
     if (t - prev <= intervalMs) return;
     const missing = missingBars(prev, t, intervalMs, q.calendar);
     if (missing > q.maxMissingBars) out.add("gap", column, row, missing);

