@@ -105,6 +105,10 @@ describe("option checks", () => {
     expect(failure(() => checkTimeZone("Europe/Berlinn")).hint).toMatch(
       /^Did you mean `Europe\/Berlin`/,
     );
+    // Several close names are listed, joined by "or".
+    expect(failure(() => checkTimeZone("Asia/Kolkatta")).hint).toBe(
+      "Did you mean `Asia/Calcutta` or `Asia/Jakarta`?",
+    );
   });
 });
 
