@@ -48,16 +48,21 @@ const logged = () => {
   return { fs, log };
 };
 
+// Swaps `text` into `path` with a SHA-256 sidecar prepared beforehand; returns its digest and the log.
+const swapPrepared = async (path: string, text: string) => {
+  const hex = await sha(text);
+  const { tempPath } = await writeTemp(nodeFileSystem, path, enc(text), undefined, 0o640);
+  const sidecarTemp = await prepareSidecar(nodeFileSystem, path, "sha256", [hex], 0o640);
+  const { fs, log } = logged();
+  const digest = { algorithm: "sha256" as const, hex };
+  await swapIntoPlace({ fs, path, tempPath, bytes: enc(text), mode: 0o640, digest, sidecarTemp });
+  return { hex, log };
+};
+
 describe("a prepared sidecar", () => {
   it("is renamed into place on a first write, with no second sidecar written", async () => {
     const dir = await tempDir();
-    const path = join(dir, "v.bin");
-    const hex = await sha("a");
-    const { tempPath } = await writeTemp(nodeFileSystem, path, enc("a"), undefined, 0o640);
-    const sidecarTemp = await prepareSidecar(nodeFileSystem, path, "sha256", [hex], 0o640);
-    const { fs, log } = logged();
-    const digest = { algorithm: "sha256" as const, hex };
-    await swapIntoPlace({ fs, path, tempPath, bytes: enc("a"), mode: 0o640, digest, sidecarTemp });
+    const { hex, log } = await swapPrepared(join(dir, "v.bin"), "a");
     expect(log).toEqual(["rename tmp>v.bin.sha256", "rename tmp>v.bin"]);
     expect(await readFile(join(dir, "v.bin.sha256"), "utf8")).toBe(`${hex}  v.bin\n`);
     expect((await readdir(dir)).sort()).toEqual(["v.bin", "v.bin.sha256"]);
@@ -67,12 +72,7 @@ describe("a prepared sidecar", () => {
     const dir = await tempDir();
     const path = join(dir, "v.bin");
     await atomicWrite("a", path, { checksum: true });
-    const hex = await sha("b");
-    const { tempPath } = await writeTemp(nodeFileSystem, path, enc("b"), undefined, 0o640);
-    const sidecarTemp = await prepareSidecar(nodeFileSystem, path, "sha256", [hex], 0o640);
-    const { fs, log } = logged();
-    const digest = { algorithm: "sha256" as const, hex };
-    await swapIntoPlace({ fs, path, tempPath, bytes: enc("b"), mode: 0o640, digest, sidecarTemp });
+    const { hex, log } = await swapPrepared(path, "b");
     // Widening to both digests still needs a fresh sidecar; the narrowed one is the prepared file.
     expect(log).toEqual([
       "open sidecar",
