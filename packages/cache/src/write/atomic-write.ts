@@ -90,7 +90,7 @@ export const atomicWrite = async (
   let sidecarTemp: string | undefined;
   let hashAndPrepare: BytesHasher | undefined;
   if (algorithm !== undefined) {
-    const hasher = await bytesHasher(algorithm);
+    const hasher = await bytesHasher(algorithm, "slices");
     hashAndPrepare = async (data) => {
       const hex = await hasher(data);
       sidecarTemp = await prepareSidecar(fs, target, algorithm, [hex], opts.mode);

@@ -1,0 +1,112 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { tempFilesIn, useTempDirs } from "../shared/__fixtures__/temp-dir";
+import { CacheWriteError } from "../shared/cache-write-error";
+import { nodeFileSystem, type CacheFileSystem, type CacheWriteHandle } from "../shared/file-system";
+import { atomicWrite } from "./atomic-write";
+import { bytesHasher } from "./bytes-hasher";
+
+const tempDir = useTempDirs();
+const MiB = 1024 * 1024;
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+const pattern = (size: number) => Uint8Array.from({ length: size }, (_, i) => (i * 131) >>> 3);
+
+interface Recorder {
+  calls: { offset: number; length: number; position: number; afterFailure: boolean }[];
+  maxInFlight: number;
+  inFlightAtClose: number[];
+}
+
+/** A real file whose writes are recorded; write number `failAt` (from 0) rejects with EIO once the disk answered. */
+const recording = (rec: Recorder, failAt = -1): Partial<CacheFileSystem> => ({
+  openExclusive: async (path, mode) => {
+    const real = await nodeFileSystem.openExclusive(path, mode);
+    let inFlight = 0;
+    let failed = false;
+    const handle: CacheWriteHandle = {
+      write: async (buffer, offset, length, position) => {
+        const failing = rec.calls.length === failAt;
+        rec.calls.push({ offset, length, position, afterFailure: failed });
+        inFlight += 1;
+        rec.maxInFlight = Math.max(rec.maxInFlight, inFlight);
+        try {
+          const written = await real.write(buffer, offset, length, position);
+          if (!failing) return written;
+          failed = true;
+          throw Object.assign(new Error("EIO: i/o error, write"), { code: "EIO" });
+        } finally {
+          inFlight -= 1;
+        }
+      },
+      sync: () => real.sync(),
+      stat: () => real.stat(),
+      close: () => {
+        rec.inFlightAtClose.push(inFlight);
+        return real.close();
+      },
+    };
+    return handle;
+  },
+});
+
+const newRecorder = (): Recorder => ({ calls: [], maxInFlight: 0, inFlightAtClose: [] });
+
+describe("atomicWrite's data writes", () => {
+  it("writes every byte once, in chunks of at most 1 MiB, several in flight at a time", async () => {
+    const path = join(await tempDir(), "big.bin");
+    const bytes = pattern(9 * MiB + 12_345);
+    const rec = newRecorder();
+    await atomicWrite(bytes, path, { fileSystem: recording(rec) });
+    const data = rec.calls.filter((c) => c.length > 200);
+    expect(Math.max(...data.map((c) => c.length))).toBe(MiB);
+    const covered = data
+      .map((c) => [c.position, c.position + c.length])
+      .sort((a, b) => a[0]! - b[0]!);
+    let end = 0;
+    for (const [from, to] of covered) {
+      expect(from).toBe(end); // no gap, no overlap
+      end = to!;
+    }
+    expect(end).toBe(bytes.length);
+    expect(rec.maxInFlight).toBeGreaterThan(1);
+    expect(rec.maxInFlight).toBeLessThanOrEqual(4);
+    expect(sha256(await readFile(path))).toBe(sha256(bytes));
+  });
+
+  it("after a failed chunk starts no new one, closes only once the others settled, and removes the temp file", async () => {
+    const dir = await tempDir();
+    const path = join(dir, "big.bin");
+    const rec = newRecorder();
+    const error: unknown = await atomicWrite(pattern(8 * MiB), path, {
+      fileSystem: recording(rec, 2),
+    }).catch((e: unknown) => e);
+    expect(CacheWriteError.isInstance(error)).toBe(true);
+    expect((error as CacheWriteError).context).toMatchObject({ path, errorCode: "EIO" });
+    expect(rec.calls.filter((c) => c.afterFailure)).toEqual([]);
+    expect(rec.calls.length).toBeLessThan(8);
+    expect(rec.inFlightAtClose).toEqual([0]);
+    expect(await tempFilesIn(dir)).toEqual([]);
+  });
+});
+
+describe("hashing in slices on the main thread (the write's hasher)", () => {
+  it("gives node:crypto's digest across slice borders and yields a turn between slices", async () => {
+    for (const size of [0, 1, MiB, MiB + 1, 5 * MiB + 7]) {
+      const bytes = pattern(size);
+      let turns = 0;
+      let counting = true;
+      const count = () => {
+        turns += 1;
+        if (counting) setImmediate(count);
+      };
+      setImmediate(count);
+      const hex = await (await bytesHasher("sha256", "slices"))(bytes);
+      counting = false;
+      expect(hex).toBe(sha256(bytes));
+      // One turn of the event loop per slice after the first: other work runs in between.
+      expect(turns).toBeGreaterThanOrEqual(Math.max(0, Math.ceil(size / MiB) - 1));
+    }
+  });
+});
