@@ -30,6 +30,8 @@ interface State {
   ordered: boolean;
   depth: number;
   containers: number;
+  /** Most objects and arrays to visit ({@link MAX_CONTAINERS} unless a test passes fewer). */
+  readonly maxContainers: number;
   /** The objects enclosing the current one: only tracked in the careful pass. */
   readonly ancestors: object[] | undefined;
 }
@@ -40,16 +42,24 @@ interface State {
  * @throws PathFailure for the first unsupported value, for nesting deeper than
  * {@link MAX_DEPTH}, for more than {@link MAX_CONTAINERS} objects, and (wrapped) for a getter
  * or Proxy trap that throws.
+ * @param maxContainers - internal: the container limit, lowered only by tests, which then reach
+ * it with a thousand objects instead of a million.
  */
-export const toCanonicalTree = (value: unknown): CanonicalTree => {
+export const toCanonicalTree = (value: unknown, maxContainers = MAX_CONTAINERS): CanonicalTree => {
   // Fast pass without cycle bookkeeping: a cycle (or very deep data) shows up as depth > 100.
   try {
-    const state: State = { ordered: true, depth: 0, containers: 0, ancestors: undefined };
+    const state: State = {
+      ordered: true,
+      depth: 0,
+      containers: 0,
+      maxContainers,
+      ancestors: undefined,
+    };
     return { tree: visit(value, state), ordered: state.ordered };
   } catch (error) {
     if (error !== TOO_DEEP) throw error;
   }
-  const state: State = { ordered: true, depth: 0, containers: 0, ancestors: [] };
+  const state: State = { ordered: true, depth: 0, containers: 0, maxContainers, ancestors: [] };
   return { tree: visit(value, state), ordered: state.ordered };
 };
 
@@ -75,7 +85,7 @@ const visit = (value: unknown, state: State): unknown => {
 
 const visitContainer = (value: object, state: State): unknown => {
   const { ancestors } = state;
-  if (++state.containers > MAX_CONTAINERS) throw tooMany();
+  if (++state.containers > state.maxContainers) throw tooMany(state.maxContainers);
   if (ancestors === undefined) {
     if (++state.depth > FAST_DEPTH) throw TOO_DEEP;
     const result = Array.isArray(value) ? visitArray(value, state) : visitObject(value, state);

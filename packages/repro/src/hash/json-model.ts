@@ -55,9 +55,9 @@ export const tooDeep = (): PathFailure =>
     `Flatten the data: canonical JSON accepts at most ${MAX_DEPTH} levels of nesting`,
   );
 
-/** The failure for more than {@link MAX_CONTAINERS} objects and arrays. */
-export const tooMany = (): PathFailure =>
+/** The failure for more than `max` ({@link MAX_CONTAINERS}) objects and arrays. */
+export const tooMany = (max: number): PathFailure =>
   new PathFailure(
-    `the value has more than ${MAX_CONTAINERS.toLocaleString("en-US")} objects and arrays (shared references count each time)`,
+    `the value has more than ${max.toLocaleString("en-US")} objects and arrays (shared references count each time)`,
     "Hash a digest of large data (e.g. a file's checksum) instead, or share fewer references",
   );
