@@ -14,6 +14,7 @@ import { mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from "
 import { join } from "node:path";
 import { errnoCode } from "../shared/cache-write-error";
 import { tempPathFor } from "../shared/temp-name";
+import { legacyUnlinkSkipped, renameFoundLock, rmdirLostRace } from "./lock-errno";
 import { nonceOf, ownerFileName, parseOwnerToken, type OwnerToken } from "./owner-token";
 
 /** What the lock path holds right now. */
@@ -25,11 +26,11 @@ export type LockState =
   /** A plain file: a lock left by an earlier @peak/cache (it used link()); its token if readable. */
   | { kind: "legacy-file"; text: string; token?: OwnerToken };
 
-const quietly = async (work: Promise<unknown>, ignore: readonly string[]) => {
+const quietly = async (work: Promise<unknown>, skip: (code: string | undefined) => boolean) => {
   try {
     await work;
   } catch (error) {
-    if (!ignore.includes(errnoCode(error) ?? "")) throw error;
+    if (!skip(errnoCode(error))) throw error;
   }
 };
 
@@ -53,10 +54,7 @@ export const tryTake = async (folder: string, lockPath: string): Promise<boolean
     await rename(folder, lockPath);
     return true;
   } catch (error) {
-    const code = errnoCode(error);
-    // ENOTDIR: a legacy lock file is there; EPERM/EACCES on Windows when the folder exists.
-    if (code === "ENOTEMPTY" || code === "EEXIST" || code === "ENOTDIR") return false;
-    if (process.platform === "win32" && (code === "EPERM" || code === "EACCES")) return false;
+    if (renameFoundLock(errnoCode(error), process.platform)) return false;
     throw error;
   }
 };
@@ -80,7 +78,7 @@ export const inspectLock = async (lockPath: string): Promise<LockState> => {
   const nonce = names.map(nonceOf).find((n) => n !== undefined);
   if (nonce === undefined && names.length > 0) return { kind: "unreadable" };
   if (nonce === undefined) {
-    await quietly(rmdir(lockPath), ["ENOENT", "ENOTEMPTY", "EEXIST"]); // empty: a dead releaser's
+    await quietly(rmdir(lockPath), rmdirLostRace); // empty: a dead releaser's
     return { kind: "free" };
   }
   let text: string;
@@ -106,13 +104,13 @@ export const removeOwner = async (lockPath: string, nonce: string): Promise<bool
     if (code === "ENOENT" || code === "ENOTDIR") return false;
     throw error;
   }
-  await quietly(rmdir(lockPath), ["ENOENT", "ENOTEMPTY", "EEXIST"]);
+  await quietly(rmdir(lockPath), rmdirLostRace);
   return true;
 };
 
 /** Removes a legacy lock file (only old versions create them; none is created any more). */
 export const removeLegacyFile = (lockPath: string): Promise<void> =>
-  quietly(unlink(lockPath), ["ENOENT", "EISDIR", "EPERM"]);
+  quietly(unlink(lockPath), legacyUnlinkSkipped);
 
 /** True while `nonce` still holds the lock (its owner file is in place). */
 export const stillHeld = async (lockPath: string, nonce: string): Promise<boolean> =>

@@ -50,6 +50,7 @@ describe("stableStringify messages", () => {
       "Convert the bigint to a string (or a number if it is a safe integer)",
     ],
     [{ u: undefined }, "$.u: undefined is not a JSON value", "Remove the key or use null"],
+    [[1, undefined], "$[1]: undefined is not a JSON value", "Remove the key or use null"],
     [
       { f: () => 1 },
       "$.f: function is not a JSON value",
@@ -123,5 +124,33 @@ describe("stableHash options", () => {
     );
     expect(stableHash({}, { short: "yes" as never })).toHaveLength(64);
     expect(stableHash({}, { algorithm: "sha512" })).toHaveLength(128);
+  });
+});
+
+describe("toCanonicalTree passes", () => {
+  it("says a deep sorted value is ordered after the careful pass", () => {
+    let value: unknown = { a: 1, b: [2] };
+    for (let i = 0; i < 150; i++) value = { d: value };
+    expect(toCanonicalTree(value)).toEqual({ tree: value, ordered: true });
+  });
+
+  it("reads each value once, so a getter that throws only the first time is refused", () => {
+    let reads = 0;
+    const value = Object.defineProperty({}, "flaky", {
+      enumerable: true,
+      get: () => {
+        reads++;
+        if (reads === 1) throw new Error("first read");
+        return 1;
+      },
+    });
+    const error = refusal(() => stableStringify(value));
+    expect(error.message).toBe("Cannot canonicalise $.flaky: reading the value threw: first read");
+    expect(reads).toBe(1);
+  });
+
+  it("keeps the copy of every changed child, not only the last", () => {
+    const { tree } = toCanonicalTree({ a: { z: 1, y: 2 }, b: { d: 1, c: 2 }, e: 5 });
+    expect(JSON.stringify(tree)).toBe('{"a":{"y":2,"z":1},"b":{"c":2,"d":1},"e":5}');
   });
 });

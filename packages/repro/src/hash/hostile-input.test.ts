@@ -86,17 +86,6 @@ describe("hostile objects", () => {
     expect(error.context.path).toBe("$.config");
   });
 
-  it("refuses a DAG of 55 objects whose shared references expand past a million", () => {
-    const nodes: Record<string, unknown>[] = Array.from({ length: 55 }, (_, id) => ({ id }));
-    nodes.forEach((node, i) => {
-      if (i + 1 < nodes.length) node.left = nodes[i + 1];
-      if (i + 2 < nodes.length) node.right = nodes[i + 2];
-    });
-    const error = refusal(() => stableHash(nodes[0]));
-    expect(isConfigError(error)).toBe(true);
-    expect(error.message).toContain("more than 1,000,000 objects and arrays");
-  });
-
   it("still hashes a value with a few shared references", () => {
     const shared = { x: 1 };
     expect(stableStringify({ a: shared, b: shared })).toBe('{"a":{"x":1},"b":{"x":1}}');

@@ -14,6 +14,7 @@ export const checkPlain = (object: object): void => {
   if (Array.isArray(object)) return;
   const proto: unknown = Object.getPrototypeOf(object);
   // Cross-realm plain objects have another realm's Object.prototype, whose own prototype is null.
+  // Stryker disable next-line ConditionalExpression: Object.prototype's own prototype is null, so the middle test is a shortcut
   if (proto !== null && proto !== Object.prototype && Object.getPrototypeOf(proto) !== null) {
     throw new PathFailure(
       `${typeOf(object)} is not a plain object`,
@@ -32,14 +33,18 @@ export const unsupportedHint = (type: string): string =>
 
 /** True when the keys are in JCS (UTF-16 code unit) order. */
 export const isSorted = (keys: readonly string[]): boolean => {
+  // Stryker disable next-line EqualityOperator: object keys are unique, and keys[length] is undefined (never less)
   for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
   return true;
 };
 
+// hasDigitKey only lets visitObject skip a key listing (see there): a wrong answer costs time only.
+// Stryker disable next-line Regex: see above
 const DIGITS = /^\d+$/;
 
 /** True when a key may be an array index, which JavaScript enumerates before other keys. */
 export const hasDigitKey = (keys: string[]): boolean =>
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: see DIGITS
   keys.some((key) => key.charCodeAt(0) >= 0x30 && key.charCodeAt(0) <= 0x39 && DIGITS.test(key));
 
 /** Deepest nesting accepted: the walk is recursive, and JSON this deep is never a config. */
@@ -55,9 +60,9 @@ export const tooDeep = (): PathFailure =>
     `Flatten the data: canonical JSON accepts at most ${MAX_DEPTH} levels of nesting`,
   );
 
-/** The failure for more than {@link MAX_CONTAINERS} objects and arrays. */
-export const tooMany = (): PathFailure =>
+/** The failure for more than `max` ({@link MAX_CONTAINERS}) objects and arrays. */
+export const tooMany = (max: number): PathFailure =>
   new PathFailure(
-    `the value has more than ${MAX_CONTAINERS.toLocaleString("en-US")} objects and arrays (shared references count each time)`,
+    `the value has more than ${max.toLocaleString("en-US")} objects and arrays (shared references count each time)`,
     "Hash a digest of large data (e.g. a file's checksum) instead, or share fewer references",
   );

@@ -52,6 +52,7 @@ export const stableHash = (value: unknown, options: StableHashOptions = {}): str
 
 /** Hex digest of UTF-8 text, optionally cut to {@link SHORT_HASH_LENGTH}. */
 export const digest = (text: string, algorithm: string, short: boolean): string => {
+  // Stryker disable next-line StringLiteral: an empty encoding also means UTF-8 for a string
   const hex = createHash(algorithm).update(text, "utf8").digest("hex");
   return short ? hex.slice(0, SHORT_HASH_LENGTH) : hex;
 };

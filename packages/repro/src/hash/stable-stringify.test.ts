@@ -98,6 +98,10 @@ describe("stableStringify", () => {
       '{"-x":1,"1":{"10":0,"2":0},"10":"a","9":"b","b":[]}',
     );
     expect(stableStringify({ 1: "a", 2: "b" })).toBe('{"1":"a","2":"b"}');
+    // The sorted printer's own null and multi-item array paths.
+    expect(stableStringify({ b: null, 10: [1, null, { 9: 0, a: 0 }], 9: 3 })).toBe(
+      '{"10":[1,null,{"9":0,"a":0}],"9":3,"b":null}',
+    );
   });
 
   it("handles nesting deeper than the fast pass and finds a deep cycle", () => {

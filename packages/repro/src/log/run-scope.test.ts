@@ -1,12 +1,17 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createJsonLogger } from "./json-logger";
 import { createTraceId, pinoMixin, runLogFields } from "./log-fields";
 import { ReproContext } from "../context/repro-context";
 import { currentRun, currentTraceId, withRun, withTrace } from "./run-scope";
 
-const ctx = ReproContext.createSync({ seed: 1, gitSha: null });
+// Made before each test, not at import: code run at import counts for no test, so Stryker would
+// have to run every test for each mutant it reaches (seed, RNG and config-hash code).
+let ctx: ReproContext;
+beforeEach(() => {
+  ctx = ReproContext.createSync({ seed: 1, gitSha: null });
+});
 
 describe("withRun and withTrace", () => {
   it("expose the run and trace across awaits and callbacks", async () => {

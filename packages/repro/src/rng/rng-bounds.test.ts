@@ -27,6 +27,22 @@ describe("rng.int ranges", () => {
     expect(createRng(0).int(0, 2 ** 32)).toBe(Number(x % (2n ** 32n + 1n)));
   });
 
+  it("rejects a 32-bit draw equal to the limit", () => {
+    // With the first draw (4290955764 > 2^31) as the range, the limit is that draw itself.
+    const range = SEED0[0]!;
+    expect(2 ** 32 - (2 ** 32 % range)).toBe(range);
+    expect(createRng(0).int(0, range - 1)).toBe(SEED0[1]);
+  });
+
+  it("rejects a 53-bit draw equal to the limit", () => {
+    const raw = createRng(0);
+    const draw = () => (BigInt(raw.nextUint32() >>> 11) << 32n) + BigInt(raw.nextUint32());
+    const [first, second] = [draw(), draw()];
+    expect(2n ** 53n - (2n ** 53n % first)).toBe(first);
+    expect(second < first).toBe(true);
+    expect(createRng(0).int(0, Number(first) - 1)).toBe(Number(second));
+  });
+
   it("accepts the widest range, max - min = 2^53 - 1", () => {
     const value = createRng(0).int(-(2 ** 52), 2 ** 52 - 1);
     expect(value).toBeGreaterThanOrEqual(-(2 ** 52));

@@ -33,6 +33,7 @@ describe("createRng", () => {
 
   it("names its algorithm", () => {
     expect(createRng(1).state().algorithm).toBe(RNG_ALGORITHM);
+    expect(RNG_ALGORITHM).toBe("xoshiro128**/sha256-v1"); // recorded in every snapshot
   });
 
   it('treats 42 and 42n as the same seed and "42" as another', () => {

@@ -19,7 +19,7 @@ const fail = (reason: string, seed: unknown, name: string): never => {
 };
 
 const describe = (value: unknown): string =>
-  typeof value === "bigint" ? `${value}n` : typeof value === "string" ? value : String(value);
+  typeof value === "bigint" ? `${value}n` : String(value);
 
 /**
  * Checks a seed and returns its canonical text: `i:<decimal>` for integers, `s:<text>` for strings.
@@ -30,7 +30,6 @@ const describe = (value: unknown): string =>
  */
 export const encodeSeed = (seed: unknown, name = "seed"): string => {
   if (typeof seed === "number") {
-    if (Number.isNaN(seed)) return fail("NaN is not a seed", seed, name);
     if (!Number.isFinite(seed)) return fail(`${seed} is not a seed`, seed, name);
     if (!Number.isInteger(seed)) return fail(`${seed} is not an integer`, seed, name);
     if (seed < 0) return fail(`${seed} is negative`, seed, name);
