@@ -16,10 +16,12 @@ export const scanStamps = (
   q: ResolvedQuality,
   out: WarningCollector,
 ): void => {
+  // Stryker disable next-line ConditionalExpression: a fast path; with both rules off, gapRule and irregularIntervalRule return no-ops
   if (!q.rules.has("gap") && !q.rules.has("irregular_interval")) return;
   const gap = gapRule(q, intervalMs, column, out);
   const grid = irregularIntervalRule(q, intervalMs, column, out);
   let prev = Number.NaN;
+  // Stryker disable next-line EqualityOperator: ms[ms.length] is undefined: not above prev, and no valid stamp to start from
   for (let i = 0; i < ms.length; i++) {
     const t = ms[i] as number;
     if (!(t > prev)) {
