@@ -61,6 +61,17 @@ describe("repairSidecars", () => {
     expect(await repairSidecars(join(dir, "missing"))).toEqual({ repaired: [], removed: [] });
   });
 
+  it("never takes the lock of a sound entry (data and one one-line sidecar), so a busy lock costs it nothing", async () => {
+    const { dir, path } = await entry({ sha256: line(await digestOf("new")) });
+    const held = await acquireLock(lockPathFor(path));
+    let now = 0;
+    const clock = { now: () => now, sleep: async () => void (now += 500), isAlive: () => true };
+    expect(await repairSidecars(dir, clock)).toEqual({ repaired: [], removed: [] });
+    expect(now).toBe(0); // a suspect entry would have waited for the lock (2.5 s of this clock)
+    await held.release();
+    expect(await readFile(`${path}.sha256`, "utf8")).toBe(line(await digestOf("new")));
+  });
+
   it("skips an entry whose lock stays busy, waiting 2 s by default", async () => {
     const { dir, path } = await entry({ sha256: "a\nb\n" }, null);
     const held = await acquireLock(lockPathFor(path));
