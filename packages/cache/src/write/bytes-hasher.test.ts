@@ -1,16 +1,14 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { pattern, sha256 } from "../shared/__fixtures__/bytes";
 import { useTempDirs } from "../shared/__fixtures__/temp-dir";
 import { atomicWrite } from "./atomic-write";
 import { bytesHasher } from "./bytes-hasher";
 import { sha256OffThread } from "./sha256-worker";
 
 const tempDir = useTempDirs();
-const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-const pattern = (size: number, seed: number) =>
-  Uint8Array.from({ length: size }, (_, i) => (i * 31 + seed * 7 + (i >>> 12)) & 255);
+const MiB = 1024 * 1024;
 
 describe("hashing next to the write", () => {
   it("hashes on the worker exactly what node:crypto hashes, across slot boundaries", async () => {
@@ -47,5 +45,25 @@ describe("hashing next to the write", () => {
 
   it("refuses an unknown algorithm before anything runs", async () => {
     await expect(bytesHasher("md5" as never)).rejects.toThrow(/Unknown checksum algorithm/);
+  });
+});
+
+describe("hashing in slices on the main thread (the write's hasher)", () => {
+  it("gives node:crypto's digest across slice borders and yields a turn between slices", async () => {
+    for (const size of [0, 1, MiB, MiB + 1, 5 * MiB + 7]) {
+      const bytes = pattern(size, size);
+      let turns = 0;
+      let counting = true;
+      const count = () => {
+        turns += 1;
+        if (counting) setImmediate(count);
+      };
+      setImmediate(count);
+      const hex = await (await bytesHasher("sha256", "slices"))(bytes);
+      counting = false;
+      expect(hex).toBe(sha256(bytes));
+      // One turn of the event loop per slice after the first: other work runs in between.
+      expect(turns).toBeGreaterThanOrEqual(Math.max(0, Math.ceil(size / MiB) - 1));
+    }
   });
 });

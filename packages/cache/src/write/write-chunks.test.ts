@@ -1,17 +1,14 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { pattern, sha256 } from "../shared/__fixtures__/bytes";
 import { tempFilesIn, useTempDirs } from "../shared/__fixtures__/temp-dir";
 import { CacheWriteError } from "../shared/cache-write-error";
 import { nodeFileSystem, type CacheFileSystem, type CacheWriteHandle } from "../shared/file-system";
 import { atomicWrite } from "./atomic-write";
-import { bytesHasher } from "./bytes-hasher";
 
 const tempDir = useTempDirs();
 const MiB = 1024 * 1024;
-const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-const pattern = (size: number) => Uint8Array.from({ length: size }, (_, i) => (i * 131) >>> 3);
 
 interface Recorder {
   calls: { offset: number; length: number; position: number; afterFailure: boolean }[];
@@ -88,25 +85,5 @@ describe("atomicWrite's data writes", () => {
     expect(rec.calls.length).toBeLessThan(8);
     expect(rec.inFlightAtClose).toEqual([0]);
     expect(await tempFilesIn(dir)).toEqual([]);
-  });
-});
-
-describe("hashing in slices on the main thread (the write's hasher)", () => {
-  it("gives node:crypto's digest across slice borders and yields a turn between slices", async () => {
-    for (const size of [0, 1, MiB, MiB + 1, 5 * MiB + 7]) {
-      const bytes = pattern(size);
-      let turns = 0;
-      let counting = true;
-      const count = () => {
-        turns += 1;
-        if (counting) setImmediate(count);
-      };
-      setImmediate(count);
-      const hex = await (await bytesHasher("sha256", "slices"))(bytes);
-      counting = false;
-      expect(hex).toBe(sha256(bytes));
-      // One turn of the event loop per slice after the first: other work runs in between.
-      expect(turns).toBeGreaterThanOrEqual(Math.max(0, Math.ceil(size / MiB) - 1));
-    }
   });
 });
