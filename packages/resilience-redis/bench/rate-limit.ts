@@ -22,6 +22,15 @@ const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 5);
 const TIME_MS = Number(process.env["BENCH_TIME_MS"] ?? 1_000);
 /** Process counts to measure; `BENCH_PROCESSES=1` runs the single-process comparison alone. */
 const PROCESSES = (process.env["BENCH_PROCESSES"] ?? "1,4").split(",").map(Number);
+/**
+ * `BENCH_PIN=r/w` pins redis-server to CPU r and every worker to CPU w (taskset): `0/0` puts
+ * both on one core, `0/1` on two. Unset: the scheduler places them (what users get).
+ */
+const PIN = ((pin) => {
+  if (pin === undefined || pin === "") return undefined;
+  if (!/^\d+\/\d+$/.test(pin)) throw new Error(`BENCH_PIN must be r/w (CPU numbers), got ${pin}`);
+  return pin.split("/");
+})(process.env["BENCH_PIN"]);
 
 interface Sample {
   perSecond: number;
@@ -49,20 +58,18 @@ const quantile = (values: number[], q: number): number => {
 const runWorker = (variant: string, url: string, prefix: string) =>
   new Promise<{ admitted: number; warmup: number; cpuUs: number; latencies: number[] }>(
     (resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        ["--conditions=@peak/source", "--import", "tsx", WORKER],
-        {
-          env: {
-            ...process.env,
-            VARIANT: variant,
-            REDIS_URL: url,
-            PREFIX: prefix,
-            TIME_MS: String(TIME_MS),
-          },
-          stdio: ["ignore", "pipe", "inherit"],
+      const node = [process.execPath, "--conditions=@peak/source", "--import", "tsx", WORKER];
+      const [command, ...args] = PIN === undefined ? node : ["taskset", "-c", PIN[1]!, ...node];
+      const child = spawn(command!, args, {
+        env: {
+          ...process.env,
+          VARIANT: variant,
+          REDIS_URL: url,
+          PREFIX: prefix,
+          TIME_MS: String(TIME_MS),
         },
-      );
+        stdio: ["ignore", "pipe", "inherit"],
+      });
       let out = "";
       child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
       child.once("exit", (code) =>
@@ -100,6 +107,11 @@ const median = (values: number[]) => quantile(values, 0.5);
 /** Runs the comparison against the redis-server at `url` and prints the table and verdicts. */
 export const rateLimitBench = async (url: string): Promise<void> => {
   const admin = new Redis(url);
+  if (PIN !== undefined) {
+    const pid = /process_id:(\d+)/.exec(await admin.info("server"))?.[1] ?? "";
+    execFileSync("taskset", ["-cp", PIN[0]!, pid], { stdio: "ignore" });
+  }
+  const placement = PIN === undefined ? "" : `, Redis on CPU ${PIN[0]}, workers on CPU ${PIN[1]}`;
   for (const processes of PROCESSES) {
     const samples = new Map<string, Sample[]>();
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -127,7 +139,7 @@ export const rateLimitBench = async (url: string): Promise<void> => {
       }),
     );
     console.log(
-      `3. rate limit, ${processes} process(es) x 8 concurrent acquires, ${ROUNDS} interleaved rounds x ${TIME_MS} ms, rotated (${load()})`,
+      `3. rate limit, ${processes} process(es) x 8 concurrent acquires, ${ROUNDS} interleaved rounds x ${TIME_MS} ms, rotated${placement} (${load()})`,
     );
     for (const [variant, s] of summary) {
       console.log(
