@@ -31,6 +31,16 @@ describe("toError", () => {
     expect(error.cause).toBe(foreign);
   });
 
+  it.each([
+    ["a stack without a message", { stack: "trace" }],
+    ["a message without a stack", { message: "m" }],
+    ["a function with both", Object.assign(() => 0, { message: "m", stack: "trace" })],
+  ])("treats %s as a non-Error value, not as error-like", (_, value) => {
+    const error = toError(value);
+    expect(error.message).toMatch(/^A non-Error value was thrown: /);
+    expect(error.cause).toBe(value);
+  });
+
   it("shortens a huge thrown value", () => {
     expect(toError("x".repeat(1000)).message.length).toBeLessThan(260);
   });

