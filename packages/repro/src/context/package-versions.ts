@@ -34,6 +34,7 @@ const versionOf = (name: string, resolvers: NodeJS.Require[]): string | undefine
   for (const resolve of resolvers) {
     try {
       const manifest: unknown = JSON.parse(
+        // Stryker disable next-line StringLiteral: with no encoding the Buffer is parsed as UTF-8 text all the same
         readFileSync(resolve.resolve(`${name}/package.json`), "utf8"),
       );
       const version = (manifest as { version?: unknown }).version;
