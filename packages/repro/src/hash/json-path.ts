@@ -9,9 +9,8 @@ export type PathSegment = string | number;
 export const formatPath = (segments: readonly PathSegment[]): string => {
   let path = "$";
   for (const segment of segments) {
-    // Stryker disable next-line ConditionalExpression,StringLiteral: an index takes the key branch to the same text: digits are no identifier, JSON.stringify(2) is "2"
-    if (typeof segment === "number") path += `[${segment}]`;
-    else path += IDENTIFIER.test(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`;
+    // An index is digits, never an identifier, and JSON.stringify(2) is "2": `[2]`.
+    path += IDENTIFIER.test(String(segment)) ? `.${segment}` : `[${JSON.stringify(segment)}]`;
   }
   return path;
 };
@@ -28,8 +27,8 @@ export class PathFailure extends Error {
   readonly hint: string;
 
   constructor(reason: string, hint: string, cause?: unknown) {
-    // Stryker disable next-line ConditionalExpression: an own `cause` of undefined reads the same; every reader compares `failure.cause` with undefined
-    super(reason, cause === undefined ? undefined : { cause });
+    // Without a cause, `cause` is an own undefined: every reader compares it with undefined.
+    super(reason, { cause });
     this.reason = reason;
     this.hint = hint;
   }
