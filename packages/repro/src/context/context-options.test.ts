@@ -27,6 +27,12 @@ describe("ReproContext.create option checks", () => {
     expect(ctx.configHash).toBe(DIGEST);
     expect(ctx.gitSha).toBe("3f2a9c41");
   });
+
+  it("uses a given gitSha, or null, without asking git (async create too)", async () => {
+    // This test runs inside a git checkout, where git would answer with a full SHA.
+    expect((await ReproContext.create({ gitSha: "3f2a9c41" })).gitSha).toBe("3f2a9c41");
+    expect((await ReproContext.create({ gitSha: null })).gitSha).toBeNull();
+  });
 });
 
 describe("ReproContext JSON seeds", () => {
