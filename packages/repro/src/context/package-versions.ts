@@ -33,9 +33,9 @@ export const peakPackageVersions = (cwd: string = process.cwd()): Record<string,
 const versionOf = (name: string, resolvers: NodeJS.Require[]): string | undefined => {
   for (const resolve of resolvers) {
     try {
-      const manifest: unknown = JSON.parse(
-        readFileSync(resolve.resolve(`${name}/package.json`), "utf8"),
-      );
+      const path = resolve.resolve(`${name}/package.json`);
+      // Stryker disable next-line StringLiteral: with no encoding the Buffer is parsed as UTF-8 text all the same
+      const manifest: unknown = JSON.parse(readFileSync(path, "utf8"));
       const version = (manifest as { version?: unknown }).version;
       if (typeof version === "string") return version;
     } catch {

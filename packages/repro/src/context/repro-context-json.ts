@@ -78,7 +78,9 @@ const parsePackages = (packages: unknown): Record<string, string> => {
     Object.defineProperty(out, name, {
       value: version,
       enumerable: true,
+      // Stryker disable next-line BooleanLiteral: ReproContext copies packages with a spread, which reads values only
       writable: true,
+      // Stryker disable next-line BooleanLiteral: as above, the copy never sees the descriptor
       configurable: true,
     });
   }

@@ -9,8 +9,8 @@ export type PathSegment = string | number;
 export const formatPath = (segments: readonly PathSegment[]): string => {
   let path = "$";
   for (const segment of segments) {
-    if (typeof segment === "number") path += `[${segment}]`;
-    else path += IDENTIFIER.test(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`;
+    // An index is digits, never an identifier, and JSON.stringify(2) is "2": `[2]`.
+    path += IDENTIFIER.test(String(segment)) ? `.${segment}` : `[${JSON.stringify(segment)}]`;
   }
   return path;
 };
@@ -27,7 +27,8 @@ export class PathFailure extends Error {
   readonly hint: string;
 
   constructor(reason: string, hint: string, cause?: unknown) {
-    super(reason, cause === undefined ? undefined : { cause });
+    // Without a cause, `cause` is an own undefined: every reader compares it with undefined.
+    super(reason, { cause });
     this.reason = reason;
     this.hint = hint;
   }

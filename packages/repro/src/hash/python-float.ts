@@ -6,20 +6,24 @@
 /** Formats a number as Python's `repr(float(value))` does, including `NaN`/`Infinity`. */
 export const pythonFloatRepr = (value: number): string => {
   if (Number.isNaN(value)) return "NaN";
+  // Stryker disable next-line EqualityOperator: only ±Infinity gets here, never 0
   if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "-Infinity";
   if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
+  // Stryker disable next-line EqualityOperator: 0 returned above
   const sign = value < 0 ? "-" : "";
   // toExponential() without digits gives the shortest round-trip mantissa, e.g. "2.5e-5".
-  const [mantissa = "", exp = "0"] = Math.abs(value).toExponential().split("e");
+  const [mantissa, exp] = Math.abs(value).toExponential().split("e") as [string, string];
   const digits = mantissa.replace(".", "");
   const exponent = Number(exp);
   if (exponent < -4 || exponent >= 16) {
     const rest = digits.length > 1 ? `.${digits.slice(1)}` : "";
+    // Stryker disable next-line EqualityOperator: the exponent here is below -4 or at least 16, never 0
     const expSign = exponent < 0 ? "-" : "+";
     return `${sign}${digits[0]}${rest}e${expSign}${String(Math.abs(exponent)).padStart(2, "0")}`;
   }
   if (exponent < 0) return `${sign}0.${"0".repeat(-exponent - 1)}${digits}`;
   const point = exponent + 1;
+  // Stryker disable next-line EqualityOperator: at equal lengths slice and padEnd both give the digits
   const whole = digits.length > point ? digits.slice(0, point) : digits.padEnd(point, "0");
   const fraction = digits.length > point ? digits.slice(point) : "0";
   return `${sign}${whole}.${fraction}`;

@@ -18,13 +18,16 @@ export const firstDifference = (expected: unknown, actual: unknown): Difference 
   walk(expected, actual, []);
 
 const walk = (a: unknown, b: unknown, path: PathSegment[]): Difference | undefined => {
-  if (a === b || (typeof a === "number" && a === 0 && b === 0)) return undefined;
+  // `===` already holds for -0 and 0.
+  if (a === b) return undefined;
   const here = () => ({ path: formatPath(path), expected: a, actual: b });
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return here();
   if (Array.isArray(a) !== Array.isArray(b)) return here();
+  // Stryker disable next-line LogicalOperator: the line above returned unless both or neither are arrays
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
-      const found = i < a.length && i < b.length ? walk(a[i], b[i], [...path, i]) : undefined;
+      // Past the end of one array the item reads undefined, so a difference found is the one below.
+      const found = walk(a[i], b[i], [...path, i]);
       if (found) return found;
       if (i >= a.length || i >= b.length)
         return { path: formatPath([...path, i]), expected: a[i], actual: b[i] };
@@ -39,7 +42,11 @@ const walk = (a: unknown, b: unknown, path: PathSegment[]): Difference | undefin
     const inRight = Object.hasOwn(right, key);
     const next = [...path, key];
     if (inLeft !== inRight)
-      return { path: formatPath(next), expected: left[key], actual: right[key] };
+      return {
+        path: formatPath(next),
+        expected: inLeft ? left[key] : undefined,
+        actual: inRight ? right[key] : undefined,
+      };
     const found = walk(left[key], right[key], next);
     if (found) return found;
   }
