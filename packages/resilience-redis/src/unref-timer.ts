@@ -27,6 +27,7 @@ export class UnrefTimer {
 
   /** Cancels the timer; harmless when it is not pending. */
   clear(): void {
+    // Stryker disable next-line ConditionalExpression: clearTimeout(undefined) does nothing
     if (this.handle !== undefined) clearTimeout(this.handle);
     this.handle = undefined;
   }

@@ -92,7 +92,9 @@ export class TakeBatcher {
       }
       this.last = batch;
     }
+    // Stryker disable next-line ConditionalExpression: a second flush in the same turn finds nothing open
     if (!this.scheduled) {
+      // Stryker disable next-line BooleanLiteral: see above
       this.scheduled = true;
       process.nextTick(this.flushNow);
     }
@@ -107,6 +109,7 @@ export class TakeBatcher {
     this.open = new Map();
     this.last = undefined;
     for (const { key, args, resolves } of open.values()) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: the loop below sends a batch of at most MAX_BATCH takes as this one call too
       if (resolves.length <= MAX_BATCH) {
         void this.send(key, args, resolves);
         continue;
