@@ -102,6 +102,7 @@ export const resolveRateLimitOptions = (
     });
   }
   const lease = options.lease;
+  // Stryker disable next-line ConditionalExpression: assertKnownKeys accepts undefined (no keys to check)
   if (lease !== undefined)
     assertKnownKeys(lease, ["size", "ttlMs"], { owner: OWNER, prefix: "lease." });
   const limit =
