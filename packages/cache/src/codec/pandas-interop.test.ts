@@ -15,8 +15,13 @@ const hasPandas =
 if (!hasPandas) console.warn(`pandas interop tests SKIPPED: no pandas/pyarrow at ${PYTHON}`);
 
 const tempDir = useTempDirs();
+// Each script ends with os._exit(0) once its answer is flushed: on a loaded CI machine pyarrow's
+// thread pool once aborted the interpreter's teardown ("terminate called without an active
+// exception") after the answer was printed. An error before that still exits 1 with its traceback.
+const EXIT_AFTER_ANSWER = "\nimport os as _os, sys as _sys\n_sys.stdout.flush()\n_os._exit(0)";
 const python = (code: string, ...args: string[]) => {
-  const run = spawnSync(PYTHON, ["-c", code, ...args], { encoding: "utf8", timeout: 60_000 });
+  const script = code + EXIT_AFTER_ANSWER;
+  const run = spawnSync(PYTHON, ["-c", script, ...args], { encoding: "utf8", timeout: 60_000 });
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout) as Record<string, unknown>;
 };
