@@ -4,8 +4,6 @@ import { redisOptions, resolveStoreOptions } from "./store-options";
 
 const OWNER = "createRedisBreakerStore";
 
-const refusal = configRefusal;
-
 describe("redisOptions: the parts a URL leaves out", () => {
   it.each([
     ["redis://10.0.0.5", { host: "10.0.0.5", port: 6379 }],
@@ -25,7 +23,7 @@ describe("redisOptions: the parts a URL leaves out", () => {
   it.each([42, "http://10.0.0.5", "http://proxy/?to=redis://10.0.0.5", null])(
     "refuses %o, naming `redis` and the owner",
     (value) => {
-      const error = refusal(() => redisOptions(value, "myStore"));
+      const error = configRefusal(() => redisOptions(value, "myStore"));
       expect(error.message).toBe(
         "myStore: `redis` must be a redis:// URL or an ioredis options object",
       );
@@ -45,19 +43,19 @@ describe("resolveStoreOptions: each bad option named", () => {
     ["instanceId", { instanceId: "a b" }, "a non-empty string of letters, digits"],
     ["redis", { redis: "localhost:6379" }, "a redis:// URL"],
   ])("`%s`", (option, options, expected) => {
-    const error = refusal(() => resolveStoreOptions(options as never));
+    const error = configRefusal(() => resolveStoreOptions(options as never));
     expect(error.message).toContain(`${OWNER}: \`${option}\` must be ${expected}`);
     expect(error.context).toEqual({ option, owner: OWNER });
   });
 
   it("shows a bad text value as JSON in the hint", () => {
-    expect(refusal(() => resolveStoreOptions({ instanceId: "a b" })).hint).toBe(
+    expect(configRefusal(() => resolveStoreOptions({ instanceId: "a b" })).hint).toBe(
       'Pass a valid `instanceId` (got "a b")',
     );
   });
 
   it("lists the valid options for an unknown one with no close match", () => {
-    const error = refusal(() => resolveStoreOptions({ zzzzzzzzzz: 1 } as never));
+    const error = configRefusal(() => resolveStoreOptions({ zzzzzzzzzz: 1 } as never));
     expect(error.hint).toMatch(/^Valid options: redis, namespace, quorum/);
     expect(error.context).toEqual({ option: "zzzzzzzzzz", owner: OWNER });
   });

@@ -5,7 +5,6 @@ import type { RateLimitTakeRequest } from "./store-contract";
 
 const OWNER = "createRedisRateLimitStore";
 
-const refusal = configRefusal;
 const resolve = (options: object) =>
   resolveRateLimitOptions(options as Parameters<typeof resolveRateLimitOptions>[0]);
 
@@ -60,7 +59,7 @@ describe("createRedisRateLimitStore options", () => {
     ["lease.ttlMs", { lease: { size: 10, ttlMs: Number.NaN } }, "a positive finite number"],
     ["prefix", { prefix: "a b" }, "a non-empty string"],
   ])("names `%s` when it is bad", (option, options, expected) => {
-    const error = refusal(() => resolve(options));
+    const error = configRefusal(() => resolve(options));
     expect(error.message).toContain(`${OWNER}: \`${option}\` must be ${expected}`);
     expect(error.context).toMatchObject({ option, owner: OWNER });
   });
@@ -69,11 +68,13 @@ describe("createRedisRateLimitStore options", () => {
     ["insurance.limt", { insurance: { limt: 1 } }],
     ["lease.siz", { lease: { siz: 1 } }],
   ])("names the unknown option %s with its prefix", (option, options) => {
-    expect(refusal(() => resolve(options)).message).toContain(option);
+    expect(configRefusal(() => resolve(options)).message).toContain(option);
   });
 
   it("refuses both `redis` and `url`, with a hint", () => {
-    const error = refusal(() => resolve({ url: "redis://127.0.0.1:6379", redis: { port: 6379 } }));
+    const error = configRefusal(() =>
+      resolve({ url: "redis://127.0.0.1:6379", redis: { port: 6379 } }),
+    );
     expect(error.message).toBe(`${OWNER}: give \`redis\` or \`url\`, not both`);
     expect(error.hint).toContain('url: "redis://127.0.0.1:6379"');
     expect(error.context).toEqual({ option: "url", owner: OWNER });
@@ -96,7 +97,7 @@ describe("checkedCap", () => {
   });
 
   it.each([0, -1, 12.5, Number.NaN])("refuses weight %s, naming the key, weight and cap", (w) => {
-    const error = refusal(() => checkedCap(request(w)));
+    const error = configRefusal(() => checkedCap(request(w)));
     expect(error.message).toBe(`rate limit store: weight ${w} is outside (0, 12]`);
     expect(error.hint).toBe("A call's weight must be positive and at most limit + burst");
     expect(error.context).toEqual({ key: "k", weight: w, cap: 12 });

@@ -3,6 +3,7 @@ import { isConfigError } from "@peak/errors";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRedisServer, type RedisServerProcess } from "../test-support/redis-server";
+import { scriptCallCount } from "../test-support/script-calls";
 import { createRedisRateLimitStore, type RedisRateLimitStore } from "./redis-rate-limit-store";
 import type { RateLimitTakeRequest } from "./store-contract";
 
@@ -38,9 +39,7 @@ const scriptCalls = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
   try {
     await admin.config("RESETSTAT");
     const result = await work();
-    const stats = await admin.info("commandstats");
-    const calls = [...stats.matchAll(/cmdstat_(?:eval|evalsha):calls=(\d+)/g)];
-    return [result, calls.reduce((sum, m) => sum + Number(m[1]), 0)];
+    return [result, await scriptCallCount(admin)];
   } finally {
     admin.disconnect();
   }

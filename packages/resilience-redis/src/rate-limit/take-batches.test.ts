@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRedisServer, type RedisServerProcess } from "../test-support/redis-server";
+import { scriptCallCount } from "../test-support/script-calls";
 import { createRedisRateLimitStore, type RedisRateLimitStore } from "./redis-rate-limit-store";
 import type { RateLimitTakeRequest } from "./store-contract";
 
@@ -37,13 +38,7 @@ const take = (limit: number, key = "k", intervalMs = 60_000, weight = 1): RateLi
   burst: 0,
   maxWaitMs: 0,
 });
-const scriptCalls = async (): Promise<number> => {
-  const stats = await admin.info("commandstats");
-  return [...stats.matchAll(/cmdstat_(?:eval|evalsha):calls=(\d+)/g)].reduce(
-    (s, m) => s + Number(m[1]),
-    0,
-  );
-};
+const scriptCalls = () => scriptCallCount(admin);
 /** Takes started in one turn, with the number of script calls they cost. */
 const oneTurn = async (store: RedisRateLimitStore, requests: RateLimitTakeRequest[]) => {
   const before = await scriptCalls();
