@@ -79,6 +79,7 @@ export class Insurance {
   }
 
   private sweep(): void {
+    // Stryker disable next-line AssignmentOperator: counting down, -1_000 % 1_000 is -0, which equals 0, so the sweep runs on the same calls
     this.takes += 1;
     if (this.takes % 1_000 !== 0) return;
     const now = Date.now();
