@@ -38,6 +38,7 @@ export const parseSharedState = (raw: string | null | undefined): ParsedState =>
   let value: unknown;
   try {
     value = JSON.parse(raw);
+    // Stryker disable next-line BlockStatement: with an empty catch `value` stays undefined, and the next line answers the same foreign result
   } catch {
     return { kind: "foreign", version: undefined };
   }
