@@ -84,7 +84,9 @@ describe("SharedBreaker.apply", () => {
     const { breaker, shared, changes } = await detached();
     shared.apply(sharedState(1, { state: "half-open", prober: "other", deadline: T + 1 }), T);
     expect(breaker.state).toBe("open");
-    shared.apply(sharedState(2, { state: "half-open", prober: "me", deadline: T + 1 }), T);
+    shared.apply(sharedState(2, { prober: "me", until: T + 1 }), T); // only half-open hands it
+    expect(breaker.state).toBe("open");
+    shared.apply(sharedState(3, { state: "half-open", prober: "me", deadline: T + 1 }), T);
     expect(breaker.state).toBe("half-open");
     expect(changes.map((c) => c.to)).toEqual(["open", "half-open"]);
   });

@@ -3,12 +3,10 @@
 // published and applied by the other. Also a claim that comes too early is retried.
 import { randomUUID } from "node:crypto";
 import { ProviderError } from "@peak/errors";
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eventually } from "./test-support/eventually";
-import { startRedisServer, type RedisServerProcess } from "./test-support/redis-server";
+import { usePeerFixture } from "./test-support/peer-fixture";
 import {
-  createPeer,
   NAME,
   redisNow,
   sharedState,
@@ -18,31 +16,12 @@ import {
 
 const RECOVERY_MS = 200;
 const PROBE_MS = 5_000;
-let server: RedisServerProcess;
-let admin: Redis;
-const peers: SharedPeer[] = [];
+const fixture = usePeerFixture();
+const admin = () => fixture.admin();
 const fail = () => Promise.reject(new ProviderError("down"));
 
-beforeAll(async () => {
-  server = await startRedisServer();
-  admin = new Redis(server.url);
-});
-afterEach(async () => {
-  await Promise.all(peers.splice(0).map((p) => p.store.close()));
-});
-afterAll(async () => {
-  admin.disconnect();
-  await server.kill();
-});
-
-const peer = async (namespace: string, instanceId: string) => {
-  const options = { recoveryTimeoutMs: RECOVERY_MS, maxHalfOpenMs: PROBE_MS };
-  const p = createPeer({ redis: server.url, namespace, instanceId }, options);
-  peers.push(p);
-  expect(await p.store.ready()).toBe(true);
-  await p.settle();
-  return p;
-};
+const peer = (namespace: string, instanceId: string) =>
+  fixture.peer(namespace, instanceId, { recoveryTimeoutMs: RECOVERY_MS, maxHalfOpenMs: PROBE_MS });
 const trip = async (p: SharedPeer) => {
   await p.breaker.tryExecute(fail);
   await p.breaker.tryExecute(fail);
@@ -56,12 +35,10 @@ const appliedGen = (p: SharedPeer) => p.shared["appliedGen"];
 const probeRound = async () => {
   const namespace = randomUUID();
   const [a, b] = [await peer(namespace, "a"), await peer(namespace, "b")];
-  await expect
-    .poll(async () => (await admin.call("PUBSUB", "NUMSUB", `${namespace}:events`)) as unknown[])
-    .toEqual([`${namespace}:events`, 2]);
+  await fixture.listeners(namespace, 2);
   await trip(a);
   await trip(b);
-  const opened = await storedState(admin, namespace);
+  const opened = await storedState(admin(), namespace);
   expect(opened).toMatchObject({ state: "open", by: "b", reason: "quorum", prober: "" });
   expect(opened && opened.until - opened.at).toBe(RECOVERY_MS);
   await eventually(
@@ -69,7 +46,7 @@ const probeRound = async () => {
     "a probe",
   );
   const [prober, other] = a.breaker.state === "half-open" ? [a, b] : [b, a];
-  const claimed = await storedState(admin, namespace);
+  const claimed = await storedState(admin(), namespace);
   // The other peer hears of the claim through its own (too late) claim's reply or pub/sub.
   await eventually(() => appliedGen(other) === claimed?.gen, "the other peer sees the claim");
   await prober.settle();
@@ -96,11 +73,11 @@ describe("the shared probe", () => {
     expect(resolve.map((s) => s.args)).toEqual([
       [id, claimed?.gen, "closed", RECOVERY_MS, 600_000],
     ]);
-    const closed = await storedState(admin, namespace);
+    const closed = await storedState(admin(), namespace);
     expect(closed).toMatchObject({ state: "closed", by: id, reason: "probe-succeeded" });
     expect(closed && claimed && closed.gen > claimed.gen).toBe(true);
     expect(JSON.parse(resolve[0]?.reply?.[1] ?? "")).toEqual(closed);
-    expect(await admin.exists(`${namespace}:{${NAME}}:peers`)).toBe(0);
+    expect(await admin().exists(`${namespace}:{${NAME}}:peers`)).toBe(0);
     await eventually(() => other.breaker.state === "closed", "the other peer closes");
     expect(other.changes.at(-1)).toMatchObject({ from: "open", to: "closed", reason: "remote" });
     expect(prober.breaker.state).toBe("closed");
@@ -110,7 +87,7 @@ describe("the shared probe", () => {
     const { namespace, prober, other } = await probeRound();
     await prober.breaker.tryExecute(fail);
     await prober.settle();
-    const reopened = await storedState(admin, namespace);
+    const reopened = await storedState(admin(), namespace);
     const id = prober.store.instanceId;
     expect(reopened).toMatchObject({ state: "open", by: id, reason: "probe-failed", prober: "" });
     expect(reopened && reopened.until - reopened.at).toBe(RECOVERY_MS);
@@ -128,13 +105,16 @@ describe("a claim", () => {
   it("that comes before the shared open period ends is retried until it is due", async () => {
     const namespace = randomUUID();
     const p = await peer(namespace, "me");
-    const now = await redisNow(admin);
+    const now = await redisNow(admin());
     const state = sharedState(now, { until: now + 500, at: now });
-    await admin.set(`${namespace}:{${NAME}}:state`, JSON.stringify(state), "PX", 60_000);
+    await fixture.store(namespace, state);
     p.shared.apply(state, state.until); // as if Redis time had already reached the end
     await eventually(() => p.breaker.state === "half-open", "the retried claim wins");
     expect(claims(p).length).toBeGreaterThan(1);
     expect(claims(p)[0]?.reply?.[1]).toBe(JSON.stringify(state));
-    expect(await storedState(admin, namespace)).toMatchObject({ state: "half-open", prober: "me" });
+    expect(await storedState(admin(), namespace)).toMatchObject({
+      state: "half-open",
+      prober: "me",
+    });
   });
 });

@@ -2,40 +2,18 @@
 // reports (failures, trip), how flushes are batched, and the shared state its reply applies.
 import { randomUUID } from "node:crypto";
 import { ProviderError } from "@peak/errors";
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startRedisServer, type RedisServerProcess } from "./test-support/redis-server";
-import {
-  createPeer,
-  NAME,
-  redisNow,
-  sharedState,
-  type SharedPeer,
-} from "./test-support/shared-peer";
+import { describe, expect, it } from "vitest";
+import { createRedisBreakerStore } from "./redis-breaker-store";
+import { usePeerFixture } from "./test-support/peer-fixture";
+import { attachPeer, NAME, redisNow, sharedState } from "./test-support/shared-peer";
 
-let server: RedisServerProcess;
-let admin: Redis;
-const peers: SharedPeer[] = [];
+const fixture = usePeerFixture();
+const admin = () => fixture.admin();
 const fail = () => Promise.reject(new ProviderError("down"));
-
-beforeAll(async () => {
-  server = await startRedisServer();
-  admin = new Redis(server.url);
-});
-afterEach(async () => {
-  await Promise.all(peers.splice(0).map((p) => p.store.close()));
-});
-afterAll(async () => {
-  admin.disconnect();
-  await server.kill();
-});
 
 /** A connected peer whose first sync (on connecting) is answered; `sent` is then emptied. */
 const connected = async (namespace = randomUUID(), breakerOptions = {}) => {
-  const peer = createPeer({ redis: server.url, namespace, instanceId: "me" }, breakerOptions);
-  peers.push(peer);
-  expect(await peer.store.ready()).toBe(true);
-  await peer.settle();
+  const peer = await fixture.peer(namespace, "me", breakerOptions);
   expect(peer.syncs()).toEqual([[0, 0]]);
   peer.sent.splice(0);
   return { peer, key: (suffix: string) => `${namespace}:{${NAME}}:${suffix}` };
@@ -65,7 +43,7 @@ describe("SharedBreaker sync", () => {
       [1, 0],
     ]);
     expect(peer.maxInFlight).toBe(1);
-    expect(await admin.hget(key("peers"), "me")).toMatch(/^\d+,2,0$/);
+    expect(await admin().hget(key("peers"), "me")).toMatch(/^\d+,2,0$/);
   });
 
   it("publishes a local trip once; later syncs report failures only", async () => {
@@ -80,7 +58,7 @@ describe("SharedBreaker sync", () => {
       [2, 1],
       [1, 0],
     ]);
-    const [start, count, trip] = ((await admin.hget(key("peers"), "me")) ?? "").split(",");
+    const [start, count, trip] = ((await admin().hget(key("peers"), "me")) ?? "").split(",");
     expect([count, Number(trip) >= Number(start)]).toEqual(["3", true]);
   });
 
@@ -90,7 +68,7 @@ describe("SharedBreaker sync", () => {
     await peer.breaker.tryExecute(() => Promise.reject(new Error("not ours")));
     peer.shared.flush();
     await peer.settle();
-    expect(await admin.hexists(key("peers"), "me")).toBe(0);
+    expect(await admin().hexists(key("peers"), "me")).toBe(0);
     await peer.breaker.tryExecute(fail);
     peer.shared.flush();
     await peer.settle();
@@ -118,6 +96,28 @@ describe("SharedBreaker sync", () => {
     expect(peer.syncs()).toEqual([[2, 1]]);
   });
 
+  it("sends nothing for a local probe round of a breaker attached once connected", async () => {
+    const namespace = randomUUID();
+    const store = createRedisBreakerStore({
+      redis: fixture.url(),
+      namespace,
+      pollIntervalMs: 3_600_000,
+    });
+    expect(await store.ready()).toBe(true);
+    const peer = attachPeer(store);
+    fixture.track(peer);
+    await peer.settle();
+    await peer.breaker.tryExecute(fail);
+    await peer.breaker.tryExecute(fail);
+    await peer.clock.advance(60_000);
+    await peer.breaker.tryExecute(fail);
+    await peer.clock.advance(60_000);
+    await peer.breaker.tryExecute(() => "ok");
+    expect(peer.breaker.state).toBe("closed");
+    await peer.settle();
+    expect(peer.sent.map((s) => s.name)).toEqual(["peakBreakerSync", "peakBreakerSync"]);
+  });
+
   it("drops a trip not yet sent when it falls back", async () => {
     const { peer } = await connected();
     peer.breaker.onStateChange((event) => {
@@ -132,14 +132,14 @@ describe("SharedBreaker sync", () => {
   it("applies the shared state a sync reads, and lets go once that state is gone", async () => {
     const namespace = randomUUID();
     const { peer, key } = await connected(namespace);
-    const now = await redisNow(admin);
+    const now = await redisNow(admin());
     const state = sharedState(now, { until: now + 60_000, at: now });
-    await admin.set(key("state"), JSON.stringify(state), "PX", 60_000);
+    await fixture.store(namespace, state);
     peer.shared.flush();
     await peer.settle();
     expect(peer.sent[0]?.reply?.[1]).toBe(JSON.stringify(state));
     expect([peer.breaker.state, peer.breaker.stats.nextAttemptAt]).toEqual(["open", Infinity]);
-    await admin.del(key("state"));
+    await admin().del(key("state"));
     peer.shared.flush();
     await peer.settle();
     expect(peer.sent[1]?.reply?.[1]).toBe("");

@@ -38,9 +38,8 @@ export const parseSharedState = (raw: string | null | undefined): ParsedState =>
   let value: unknown;
   try {
     value = JSON.parse(raw);
-    // Stryker disable next-line BlockStatement: with an empty catch `value` stays undefined, and the next line answers the same foreign result
   } catch {
-    return { kind: "foreign", version: undefined };
+    // Not JSON: `value` stays undefined, which the next line answers as foreign.
   }
   if (typeof value !== "object" || value === null) return { kind: "foreign", version: undefined };
   const s = value as Record<string, unknown>;

@@ -57,7 +57,7 @@ const quiet = { warn: () => undefined };
  */
 export const createPeer = (
   storeOptions: RedisBreakerStoreOptions,
-  breakerOptions: Omit<CircuitBreakerOptions, "store" | "clock"> = {},
+  breakerOptions: BreakerOptions = {},
   detached = false,
 ): SharedPeer => {
   const store = createRedisBreakerStore({
@@ -66,6 +66,16 @@ export const createPeer = (
     ...storeOptions,
   });
   if (detached) void store.close();
+  return attachPeer(store, breakerOptions);
+};
+
+type BreakerOptions = Omit<CircuitBreakerOptions, "store" | "clock">;
+
+/** A peer on an existing `store` (e.g. one already connected when the breaker attaches). */
+export const attachPeer = (
+  store: RedisBreakerStore,
+  breakerOptions: BreakerOptions = {},
+): SharedPeer => {
   const clock = createVirtualClock(START);
   let captured: { handle: BreakerStoreHandle; shared: SharedBreaker } | undefined;
   const breaker = circuitBreaker({
