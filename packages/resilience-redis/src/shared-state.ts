@@ -39,7 +39,7 @@ export const parseSharedState = (raw: string | null | undefined): ParsedState =>
   try {
     value = JSON.parse(raw);
   } catch {
-    return { kind: "foreign", version: undefined };
+    // Not JSON: `value` stays undefined, which the next line answers as foreign.
   }
   if (typeof value !== "object" || value === null) return { kind: "foreign", version: undefined };
   const s = value as Record<string, unknown>;

@@ -1,0 +1,66 @@
+// Test fixture of the connected SharedBreaker suites: one private redis-server and an admin
+// client per test file (vitest hooks), connected peers closed after each test, and the Redis
+// reads and writes those suites share.
+import type { CircuitBreakerOptions } from "@peak/resilience";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { startRedisServer, type RedisServerProcess } from "./redis-server";
+import { createPeer, NAME, type SharedPeer } from "./shared-peer";
+import type { SharedState } from "../shared-state";
+
+/** Registers the hooks; the returned functions work inside tests. */
+export const usePeerFixture = () => {
+  let server: RedisServerProcess | undefined;
+  let client: Redis | undefined;
+  const peers: SharedPeer[] = [];
+  beforeAll(async () => {
+    server = await startRedisServer();
+    client = new Redis(server.url);
+  });
+  afterEach(async () => {
+    await Promise.all(peers.splice(0).map((p) => p.store.close()));
+  });
+  afterAll(async () => {
+    client?.disconnect();
+    await server?.kill();
+  });
+  const url = (): string => {
+    if (server === undefined) throw new Error("redis-server has not started (beforeAll failed)");
+    return server.url;
+  };
+  const admin = (): Redis => {
+    if (client === undefined) throw new Error("redis-server has not started (beforeAll failed)");
+    return client;
+  };
+  return {
+    admin,
+    url,
+    /** A peer on `namespace` whose store is connected and whose first sync is answered. */
+    async peer(
+      namespace: string,
+      instanceId: string,
+      breakerOptions: Omit<CircuitBreakerOptions, "store" | "clock"> = {},
+    ): Promise<SharedPeer> {
+      const peer = createPeer({ redis: url(), namespace, instanceId }, breakerOptions);
+      peers.push(peer);
+      expect(await peer.store.ready()).toBe(true);
+      await peer.settle();
+      return peer;
+    },
+    /** Closes `peer`'s store after the test. */
+    track: (peer: SharedPeer): void => {
+      peers.push(peer);
+    },
+    /** Waits until `count` connections listen on the events channel of `namespace`. */
+    async listeners(namespace: string, count: number): Promise<void> {
+      const channel = `${namespace}:events`;
+      await expect
+        .poll(async () => (await admin().call("PUBSUB", "NUMSUB", channel)) as unknown[])
+        .toEqual([channel, count]);
+    },
+    /** Stores `state` for breaker {@link NAME} without publishing it. */
+    async store(namespace: string, state: SharedState): Promise<void> {
+      await admin().set(`${namespace}:{${NAME}}:state`, JSON.stringify(state), "PX", 60_000);
+    },
+  };
+};
