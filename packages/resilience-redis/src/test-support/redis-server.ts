@@ -25,7 +25,7 @@ export const findRedisServer = (): string | undefined => {
   return dirs.map((dir) => `${dir}/redis-server`).find((path) => existsSync(path));
 };
 
-const freePort = (): Promise<number> =>
+export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
