@@ -41,6 +41,8 @@ describe("resolveStoreOptions: each bad option named", () => {
     ["commandTimeoutMs", { commandTimeoutMs: Infinity }, "a positive finite number"],
     ["keyTtlMs", { keyTtlMs: "1000" }, "a positive finite number"],
     ["instanceId", { instanceId: "a b" }, "a non-empty string of letters, digits"],
+    // A number passes the pattern once turned to text ("42"); only the type check refuses it.
+    ["instanceId", { instanceId: 42 }, "a non-empty string of letters, digits"],
     ["redis", { redis: "localhost:6379" }, "a redis:// URL"],
   ])("`%s`", (option, options, expected) => {
     const error = configRefusal(() => resolveStoreOptions(options as never));
