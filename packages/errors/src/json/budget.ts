@@ -34,8 +34,11 @@ const pick = (value: number | undefined, min: number, max: number, fallback: num
 
 /**
  * A fresh budget from the options, with defaults for missing or invalid values. A reserve is
- * held back for what is written after the budget runs out (closing markers, fixed fields), so
- * the JSON text stays within `maxBytes`.
+ * held back for what is written after the budget runs out (closing markers, fixed fields): a
+ * quarter of `maxBytes`, at most 1 KiB. That keeps the text near `maxBytes`, not strictly within:
+ * the `"[Truncated]": "N more keys"` member of each container cut short is written from the
+ * reserve, and at the smallest budgets it outgrows it (ten small keys under `maxBytes: 64` give
+ * 90 characters).
  */
 export const createBudget = (options: SafeJsonOptions = {}): Budget => {
   const maxBytes = pick(options.maxBytes, 64, Number.MAX_SAFE_INTEGER, DEFAULT_MAX_BYTES);
