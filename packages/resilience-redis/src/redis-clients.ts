@@ -18,6 +18,7 @@ export const clientOptions = (redis: RedisOptions, commandTimeoutMs: number): Re
   enableOfflineQueue: false,
   maxRetriesPerRequest: 0,
   autoResubscribe: false,
+  // Stryker disable next-line ArrowFunction: ioredis reconnects only when retryStrategy returns a number; undefined ends the connection as null does
   retryStrategy: () => null,
   connectTimeout: commandTimeoutMs * 4,
 });

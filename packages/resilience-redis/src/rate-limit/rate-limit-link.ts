@@ -105,6 +105,7 @@ export class RateLimitLink {
   }
 
   private connect(): void {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: only the constructor and the reconnect timer (cleared by close()) call this, never while ready; ioredis refuses a second connect anyway
     if (!this.closed && this.client.status !== "ready") this.client.connect().catch(noop);
   }
 
@@ -126,6 +127,7 @@ export class RateLimitLink {
     }
     const auth = isAuthError(error);
     const message = error instanceof Error ? error.message : String(error);
+    // Stryker disable next-line OptionalChaining: logged and problem are set (and cleared) together, so problem is defined whenever the right side runs
     if (this.logged && !(auth && this.problem?.kind !== "auth")) return;
     this.logged = true;
     this.problem = { kind: auth ? "auth" : "outage", message };

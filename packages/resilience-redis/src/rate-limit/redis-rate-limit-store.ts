@@ -169,12 +169,14 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     const { weight, maxWaitMs } = request;
     const key = this.keys.of(request.key);
     const answer = await this.batcher.take(key, windowMs, weight, cap, maxWaitMs, lease);
+    // Stryker disable next-line OptionalChaining: lease > 0 only when this.leases asked for it
     if (lease > 0) this.leases?.answered(request.key, { weight, cap, windowMs }, answer);
     if (local?.ok === true) log.remove(local.entry, weight);
     if (answer === undefined) return undefined;
     if (!answer.ok) return { ok: false as const, retryAfterMs: answer.ms };
     const waitMs = answer.ms;
     // A lease is recorded at the last time it may be spent (for the insurance share: conservative).
+    // Stryker disable next-line OptionalChaining: Redis grants more than the weight only for a lease, so this.leases exists
     const held = answer.granted > weight ? (this.leases?.holdMs(windowMs) ?? 0) : 0;
     const entry = log.record(Date.now() + waitMs + held, answer.granted, windowMs);
     const shared: Reservation["shared"] = [answer.slot, answer.granted, answer.now + waitMs];

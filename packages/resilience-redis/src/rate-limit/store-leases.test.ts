@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startRedisServer, type RedisServerProcess } from "../test-support/redis-server";
+import { scriptCallCount } from "../test-support/script-calls";
+import { createRedisRateLimitStore, type RedisRateLimitStore } from "./redis-rate-limit-store";
+import type { RateLimitTakeRequest } from "./store-contract";
+
+// Leases in this process: a take asks Redis for `size` weight at once, later takes spend it
+// locally, and the share counts a lease until its hold (30 s here) and a window have passed.
+const WINDOW = 600_000;
+const HOLD = 30_000;
+let server: RedisServerProcess;
+let admin: Redis;
+let stores: RedisRateLimitStore[] = [];
+beforeAll(async () => {
+  server = await startRedisServer();
+  admin = new Redis(server.url);
+});
+afterEach(async () => {
+  await Promise.all(stores.map((s) => s.close()));
+  stores = [];
+});
+afterAll(async () => {
+  admin.disconnect();
+  await server.kill();
+});
+
+const take = (weight: number, key = "k"): RateLimitTakeRequest => ({
+  key,
+  weight,
+  limit: 100,
+  intervalMs: WINDOW,
+  burst: 0,
+  maxWaitMs: 0,
+});
+/** Leases of 4; a share of 100 / 25 = 4 when Redis is gone. */
+const open = async (
+  prefix = `l-${randomUUID()}`,
+  lease: { size: number } | undefined = { size: 4 },
+) => {
+  let down = (): void => undefined;
+  const warned = new Promise<void>((resolve) => (down = resolve));
+  const store = createRedisRateLimitStore({
+    url: server.url,
+    prefix,
+    fleetSize: 25,
+    reconnectIntervalMs: 60_000,
+    insurance: { holdOff: false },
+    ...(lease === undefined ? {} : { lease: { ...lease, ttlMs: HOLD } }),
+    logger: { warn: () => down() },
+  });
+  stores.push(store);
+  expect(await store.ready()).toBe(true);
+  return { store, warned };
+};
+/** Runs `work` and counts the script calls Redis served meanwhile. */
+const scripts = async (work: () => Promise<unknown>): Promise<number> => {
+  const before = await scriptCallCount(admin);
+  await work();
+  return (await scriptCallCount(admin)) - before;
+};
+
+describe("local leases of the rate-limit store", () => {
+  it("spends the lease a take asked for without a round trip, until it is used up", async () => {
+    const { store } = await open();
+    const first = await store.take(take(1));
+    expect(first).toEqual({ ok: true, waitMs: 0, at: expect.any(Number) });
+    let second: Awaited<ReturnType<RedisRateLimitStore["take"]>> | undefined;
+    const calls = await scripts(async () => {
+      second = await store.take(take(1));
+      expect(await store.take(take(2))).toMatchObject({ ok: true, leased: true });
+    });
+    expect(second).toEqual({ ok: true, waitMs: 0, at: expect.any(Number), leased: true });
+    if (first.ok && second?.ok) expect(second.at).toBeGreaterThanOrEqual(first.at);
+    expect(calls).toBe(0);
+    // 4 - 1 - 1 - 2 = 0 left: the next take asks Redis (and for a new lease).
+    const after = await scripts(async () => {
+      expect(await store.take(take(1))).not.toHaveProperty("leased");
+    });
+    expect(after).toBe(1);
+  });
+
+  it("counts the whole lease in Redis, for every process", async () => {
+    const prefix = `l-${randomUUID()}`;
+    const { store } = await open(prefix);
+    await store.take(take(1));
+    const { store: other } = await open(prefix, undefined);
+    expect(await other.take(take(96))).toMatchObject({ ok: true });
+    expect(await other.take(take(1))).toMatchObject({ ok: false });
+  });
+
+  it("keeps the lease of the take that asked, not of a take of the lease's size in the same turn", async () => {
+    const { store } = await open();
+    const [asked, full] = await Promise.all([store.take(take(1)), store.take(take(4))]);
+    expect(asked).toMatchObject({ ok: true });
+    expect(full).toMatchObject({ ok: true });
+    expect(full).not.toHaveProperty("leased");
+    // 3 of the first take's lease are left.
+    expect(await store.take(take(1))).toMatchObject({ ok: true, leased: true });
+  });
+
+  it("Redis gone: a live lease is not spent; the share counts it until its hold and a window passed", async () => {
+    const { store, warned } = await open();
+    expect(await store.take(take(1, "leased"))).toMatchObject({ ok: true });
+    // Above the lease size: no lease asked, counted at its own time.
+    expect(await store.take(take(5, "plain"))).toMatchObject({ ok: true });
+    await admin.client("KILL", "TYPE", "normal", "SKIPME", "yes");
+    await warned;
+    expect(store.mode).toBe("insurance");
+    const leased = await store.take(take(1, "leased"));
+    expect(leased).toMatchObject({ ok: false });
+    if (!leased.ok) {
+      expect(leased.retryAfterMs).toBeGreaterThan(WINDOW + HOLD - 5_000);
+      expect(leased.retryAfterMs).toBeLessThanOrEqual(WINDOW + HOLD);
+    }
+    const plain = await store.take(take(1, "plain"));
+    expect(plain).toMatchObject({ ok: false });
+    if (!plain.ok) {
+      expect(plain.retryAfterMs).toBeGreaterThan(WINDOW - 5_000);
+      expect(plain.retryAfterMs).toBeLessThanOrEqual(WINDOW);
+    }
+  });
+});
