@@ -47,6 +47,7 @@ export class RateLimitedError extends ProviderError {
     const { limiterName, key, weight, ...rest } = options;
     super(message, {
       ...rest,
+      // Stryker disable next-line LogicalOperator: ProviderError defaults a missing `retryable` to true itself, so passing `undefined` on gives the same
       retryable: rest.retryable ?? true,
       context: {
         ...rest.context,
