@@ -45,4 +45,15 @@ describe("a signal shared by many calls", () => {
     controller.abort();
     expect(seen).toEqual(["kept"]);
   });
+
+  it("takes its listener off the signal once the signal aborted", () => {
+    const controller = new AbortController();
+    const seen: string[] = [];
+    onSignalAbort(controller.signal, () => seen.push("first"));
+    onSignalAbort(controller.signal, () => seen.push("second"));
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+    controller.abort();
+    expect(seen).toEqual(["first", "second"]);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
 });
