@@ -82,6 +82,7 @@ export const hedge = (options: HedgeOptions): HedgePolicy => {
       };
       const onAbort = (): void => {
         finish();
+        // Stryker disable next-line OptionalChaining: onAbort is only ever added to a signal, so `signal` is set here
         for (const c of controllers) c.abort(signal?.reason);
         reject(abortReason(signal));
       };
@@ -98,6 +99,7 @@ export const hedge = (options: HedgeOptions): HedgePolicy => {
         if (attempt <= maxHedges) cancelTimer = clock.setTimeout(start, delayMs);
         new Promise<T>((r) => r(fn({ signal: controller.signal }))).then(
           (value) => {
+            // Stryker disable next-line AssignmentOperator: a success ends the call (done), so `pending` is never read after it
             pending -= 1;
             if (done) return;
             finish();
@@ -122,6 +124,7 @@ export const hedge = (options: HedgeOptions): HedgePolicy => {
           },
         );
       };
+      // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal fires "abort" at most once, and finish() removes the listener anyway
       signal?.addEventListener("abort", onAbort, { once: true });
       start();
     });
