@@ -117,6 +117,7 @@ export const resolveRetryOptions = (options: RetryOptions): ResolvedRetryOptions
     ),
     random: options.random ?? Math.random,
     retryOn:
+      // Stryker disable next-line StringLiteral: toErrorPredicate returns a function filter unchanged too
       typeof retryOn === "function"
         ? retryOn
         : toErrorPredicate(OWNER, "retryOn", retryOn, isTransientError),
