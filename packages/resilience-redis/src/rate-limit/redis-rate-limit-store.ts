@@ -36,11 +36,11 @@ export interface RedisRateLimitStore extends RateLimitStore {
  * Creates a rate-limit store shared by every process that uses the same Redis and `prefix`, for
  * `rateLimiter({ store })`. Each decision is one atomic Lua script (a weighted sliding log on
  * Redis time): in any window of `intervalMs`, at most `limit + burst` weight per key across the
- * fleet. Redis down, slow or refusing the password: no call waits longer than
- * `commandTimeoutMs`; admissions fall back at once to this process's insurance share
- * (`(limit + burst) / fleetSize`), logged once; when Redis returns, the store replays its local
- * admissions into Redis and, for a window and a reconnect, admits what both allow. Never rejects for a
- * Redis problem; no timer or socket keeps the process alive.
+ * fleet. Redis down, slow or refusing the password: no call waits longer than `commandTimeoutMs`;
+ * admissions fall back at once to this process's insurance share (`(limit + burst) / fleetSize`),
+ * logged once; when Redis returns, the store replays its local admissions into Redis and, for a
+ * window and a reconnect, admits what both allow. Never rejects for a Redis problem; no timer or
+ * socket keeps the process alive.
  *
  * @throws {@link ConfigError} for a bad or unknown option (named, with the closest valid one)
  * @example
@@ -71,7 +71,6 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
   private readonly leases: Leases | undefined;
   private rejoinUntil = -Infinity;
   private readonly keys: RateLimitKeys;
-
   private readonly options: ResolvedRateLimitOptions;
 
   constructor(options: ResolvedRateLimitOptions) {
@@ -175,8 +174,7 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     if (answer === undefined) return undefined;
     if (!answer.ok) return { ok: false as const, retryAfterMs: answer.ms };
     const waitMs = answer.ms;
-    // A lease is recorded at the last time it may be spent (for the insurance share: conservative).
-    // Stryker disable next-line OptionalChaining: Redis grants more than the weight only for a lease, so this.leases exists
+    // Stryker disable next-line OptionalChaining: only a lease is granted above the weight, so this.leases exists; a lease is logged at its last spend time (conservative for the share)
     const held = answer.granted > weight ? (this.leases?.holdMs(windowMs) ?? 0) : 0;
     const entry = log.record(Date.now() + waitMs + held, answer.granted, windowMs);
     const shared: Reservation["shared"] = [answer.slot, answer.granted, answer.now + waitMs];
