@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRedisBreakerStore, type RedisBreakerStore } from "./redis-breaker-store";
 import { eventually } from "./test-support/eventually";
+import { subscriberCount } from "./test-support/subscribers";
 import { startRedisServer, type RedisServerProcess } from "./test-support/redis-server";
 import { scriptCallCount } from "./test-support/script-calls";
 
@@ -58,7 +59,10 @@ const synced = async (warnings: Warning[] = []) => {
   const calls = await scriptCallCount(admin);
   const breaker = breakerOn(s);
   await expect.poll(() => scriptCallCount(admin), { timeout: 5_000 }).toBe(calls + 1);
-  return { ns, store: s, breaker, channel: `${ns}:events` };
+  // The subscriber connects on its own: a message published before its SUBSCRIBE is lost.
+  const channel = `${ns}:events`;
+  await expect.poll(() => subscriberCount(admin, channel), { timeout: 5_000 }).toBe(1);
+  return { ns, store: s, breaker, channel };
 };
 
 describe("createRedisBreakerStore without poll ticks", () => {

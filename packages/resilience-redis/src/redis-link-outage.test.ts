@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "./test-support/eventually";
+import { subscriberCount } from "./test-support/subscribers";
 import { recordedLink, type RecordedLink } from "./test-support/recorded-link";
 import { freePort, startRedisServer, type RedisServerProcess } from "./test-support/redis-server";
 
@@ -31,14 +32,11 @@ const startedLink = async (withInfo = true, url = server.url) => {
   recorded.link.start();
   if (url === server.url) {
     await eventually(() => recorded.link.healthy, "the link reports Redis up");
-    await expect.poll(() => subscribers(recorded.link.channel), { timeout: 5_000 }).toBe(1);
+    await expect
+      .poll(() => subscriberCount(admin, recorded.link.channel), { timeout: 5_000 })
+      .toBe(1);
   }
   return recorded;
-};
-
-const subscribers = async (channel: string): Promise<number> => {
-  const reply = (await admin.call("PUBSUB", "NUMSUB", channel)) as [string, number];
-  return Number(reply[1]);
 };
 
 describe("RedisLink outages", () => {
@@ -77,7 +75,7 @@ describe("RedisLink outages", () => {
     const resubscribed = recorded.nextEvents(subscriber, "ready");
     await admin.call("CLIENT", "KILL", "TYPE", "pubsub");
     await resubscribed;
-    await expect.poll(() => subscribers(link.channel), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => subscriberCount(admin, link.channel), { timeout: 5_000 }).toBe(1);
     await admin.publish(link.channel, "after");
     await eventually(() => recorded.events.length === 2, "the message after the drop");
     expect(recorded.events).toEqual(["up", "message:after"]);

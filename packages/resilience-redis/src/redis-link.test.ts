@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA_VERSION } from "./shared-state";
 import { eventually } from "./test-support/eventually";
+import { subscriberCount } from "./test-support/subscribers";
 import { recordedLink, type RecordedLink } from "./test-support/recorded-link";
 import { startRedisServer, type RedisServerProcess } from "./test-support/redis-server";
 import { scriptCallCount } from "./test-support/script-calls";
@@ -28,11 +29,6 @@ const newLink = () => {
   const recorded = recordedLink({ redis: server.url, namespace: randomUUID() });
   links.push(recorded);
   return recorded;
-};
-
-const subscribers = async (channel: string): Promise<number> => {
-  const reply = (await admin.call("PUBSUB", "NUMSUB", channel)) as [string, number];
-  return Number(reply[1]);
 };
 
 // peakBreakerSync with nothing to report: it only reads the state (none here).
@@ -62,7 +58,7 @@ describe("RedisLink", () => {
     const reply = await link.run("peakBreakerSync", [`${ns}:state`, `${ns}:peers`], syncArgs("c"));
     expect(reply?.[1]).toBe("");
     expect(typeof reply?.[0]).toBe("number");
-    await expect.poll(() => subscribers(link.channel), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => subscriberCount(admin, link.channel), { timeout: 5_000 }).toBe(1);
     await admin.publish(`${ns}:other`, "not for this link");
     await admin.publish(link.channel, '{"v":1}');
     await eventually(() => events.length > 1, "the message arrives");
@@ -75,7 +71,7 @@ describe("RedisLink", () => {
     const before = sockets();
     link.start();
     await eventually(() => link.healthy, "the link reports Redis up");
-    await expect.poll(() => subscribers(link.channel), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => subscriberCount(admin, link.channel), { timeout: 5_000 }).toBe(1);
     expect(sockets()).toBe(before);
   });
 
