@@ -6,6 +6,7 @@ import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { startRedisServer, type RedisServerProcess } from "./redis-server";
 import { createPeer, NAME, type SharedPeer } from "./shared-peer";
+import { subscriberCount } from "./subscribers";
 import type { SharedState } from "../shared-state";
 
 /** Registers the hooks; the returned functions work inside tests. */
@@ -53,10 +54,7 @@ export const usePeerFixture = () => {
     },
     /** Waits until `count` connections listen on the events channel of `namespace`. */
     async listeners(namespace: string, count: number): Promise<void> {
-      const channel = `${namespace}:events`;
-      await expect
-        .poll(async () => (await admin().call("PUBSUB", "NUMSUB", channel)) as unknown[])
-        .toEqual([channel, count]);
+      await expect.poll(() => subscriberCount(admin(), `${namespace}:events`)).toBe(count);
     },
     /** Stores `state` for breaker {@link NAME} without publishing it. */
     async store(namespace: string, state: SharedState): Promise<void> {
