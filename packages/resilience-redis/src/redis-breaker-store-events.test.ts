@@ -1,36 +1,26 @@
 import { randomUUID } from "node:crypto";
 import { circuitBreaker, type CircuitBreaker } from "@peak/resilience";
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createRedisBreakerStore, type RedisBreakerStore } from "./redis-breaker-store";
 import { eventually } from "./test-support/eventually";
 import { subscriberCount } from "./test-support/subscribers";
-import { startRedisServer, type RedisServerProcess } from "./test-support/redis-server";
 import { scriptCallCount } from "./test-support/script-calls";
+import { useRedisServer } from "./test-support/redis-admin";
 
 // What reaches an attached breaker without a poll tick (the interval is 10 minutes here): states
 // published on the events channel, a sync when Redis comes up, a fallback when it goes down.
-let server: RedisServerProcess;
-let admin: Redis;
+const { admin, url } = useRedisServer();
 const stores: RedisBreakerStore[] = [];
 
-beforeAll(async () => {
-  server = await startRedisServer();
-  admin = new Redis(server.url);
-});
 afterEach(async () => {
   await Promise.all(stores.splice(0).map((s) => s.close()));
-});
-afterAll(async () => {
-  admin.disconnect();
-  await server.kill();
 });
 
 type Warning = { message: string; context: unknown };
 
 const store = (namespace: string, warnings: Warning[] = []) => {
   const created = createRedisBreakerStore({
-    redis: server.url,
+    redis: url(),
     namespace,
     pollIntervalMs: 600_000,
     reconnectIntervalMs: 600_000,
@@ -45,7 +35,7 @@ const breakerOn = (s: RedisBreakerStore, name = "x"): CircuitBreaker =>
 
 /** A valid shared "open" state of breaker `name`, open for a minute from Redis time. */
 const openState = async (name: string): Promise<string> => {
-  const [seconds] = await admin.time();
+  const [seconds] = await admin().time();
   const now = Number(seconds) * 1000;
   const state = { v: 1, name, gen: now, state: "open", until: now + 60_000, at: now };
   return JSON.stringify({ ...state, by: "peer", reason: "quorum", prober: "", deadline: 0 });
@@ -56,19 +46,19 @@ const synced = async (warnings: Warning[] = []) => {
   const ns = randomUUID();
   const s = store(ns, warnings);
   expect(await s.ready()).toBe(true);
-  const calls = await scriptCallCount(admin);
+  const calls = await scriptCallCount(admin());
   const breaker = breakerOn(s);
-  await expect.poll(() => scriptCallCount(admin), { timeout: 5_000 }).toBe(calls + 1);
+  await expect.poll(() => scriptCallCount(admin()), { timeout: 5_000 }).toBe(calls + 1);
   // The subscriber connects on its own: a message published before its SUBSCRIBE is lost.
   const channel = `${ns}:events`;
-  await expect.poll(() => subscriberCount(admin, channel), { timeout: 5_000 }).toBe(1);
+  await expect.poll(() => subscriberCount(admin(), channel), { timeout: 5_000 }).toBe(1);
   return { ns, store: s, breaker, channel };
 };
 
 describe("createRedisBreakerStore without poll ticks", () => {
   it("holds a breaker open as soon as an open state is published on the events channel", async () => {
     const { breaker, channel } = await synced();
-    await admin.publish(channel, await openState("x"));
+    await admin().publish(channel, await openState("x"));
     await eventually(() => breaker.state === "open", "the published state opens the breaker");
     expect(breaker.stats.nextAttemptAt).toBe(Infinity);
   });
@@ -80,11 +70,11 @@ describe("createRedisBreakerStore without poll ticks", () => {
     const record = (error: unknown) => thrown.push(error);
     process.on("uncaughtException", record);
     try {
-      await admin.publish(channel, await openState("not-attached"));
-      await admin.publish(channel, "");
-      await admin.publish(channel, JSON.stringify({ v: 99, state: "open" }));
-      await admin.publish(channel, "[]");
-      await admin.publish(channel, await openState("x"));
+      await admin().publish(channel, await openState("not-attached"));
+      await admin().publish(channel, "");
+      await admin().publish(channel, JSON.stringify({ v: 99, state: "open" }));
+      await admin().publish(channel, "[]");
+      await admin().publish(channel, await openState("x"));
       await eventually(() => breaker.state === "open", "the last message still opens the breaker");
     } finally {
       process.off("uncaughtException", record);
@@ -100,7 +90,7 @@ describe("createRedisBreakerStore without poll ticks", () => {
 
   it("syncs a breaker attached before Redis answered as soon as it comes up", async () => {
     const ns = randomUUID();
-    await admin.set(`${ns}:{x}:state`, await openState("x"), "PX", 60_000);
+    await admin().set(`${ns}:{x}:state`, await openState("x"), "PX", 60_000);
     const s = store(ns);
     const breaker = breakerOn(s);
     expect(s.connected).toBe(false);
@@ -111,9 +101,9 @@ describe("createRedisBreakerStore without poll ticks", () => {
 
   it("hands a held breaker back to local control when Redis drops the connection", async () => {
     const { store: s, breaker, channel } = await synced();
-    await admin.publish(channel, await openState("x"));
+    await admin().publish(channel, await openState("x"));
     await eventually(() => breaker.state === "open", "the published state opens the breaker");
-    await admin.call("CLIENT", "KILL", "TYPE", "normal");
+    await admin().call("CLIENT", "KILL", "TYPE", "normal");
     await eventually(() => !s.connected, "the store notices the dropped connection");
     await eventually(
       () => (breaker.stats.nextAttemptAt ?? Infinity) < Infinity,

@@ -1,21 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createRedisBreakerStore, type RedisBreakerStore } from "./redis-breaker-store";
-import { freePort, startRedisServer, type RedisServerProcess } from "./test-support/redis-server";
+import { freePort } from "./test-support/redis-server";
+import { useRedisServer } from "./test-support/redis-admin";
 
 // ready(timeoutMs) and close() of the store, against this file's redis-server or a port nobody
 // listens on.
-let server: RedisServerProcess;
+const { url } = useRedisServer();
 const stores: RedisBreakerStore[] = [];
 
-beforeAll(async () => {
-  server = await startRedisServer();
-});
 afterEach(async () => {
   await Promise.all(stores.splice(0).map((s) => s.close()));
-});
-afterAll(async () => {
-  await server.kill();
 });
 
 const storeAt = (redis: string) => {
@@ -32,7 +27,7 @@ const unreachable = async () => storeAt(`redis://127.0.0.1:${await freePort()}`)
 
 describe("RedisBreakerStore.ready and close", () => {
   it("answers true at once, even with no time left, when Redis already answered", async () => {
-    const store = storeAt(server.url);
+    const store = storeAt(url());
     expect(await store.ready()).toBe(true);
     expect(store.connected).toBe(true);
     expect(await store.ready(0)).toBe(true);
@@ -52,7 +47,7 @@ describe("RedisBreakerStore.ready and close", () => {
   });
 
   it("close() disconnects: connected is false and ready() gives up after timeoutMs", async () => {
-    const store = storeAt(server.url);
+    const store = storeAt(url());
     expect(await store.ready()).toBe(true);
     await store.close();
     expect(store.connected).toBe(false);

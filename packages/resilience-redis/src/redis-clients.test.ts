@@ -1,24 +1,15 @@
 import { once } from "node:events";
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { clientOptions, createClients, unrefSocket } from "./redis-clients";
 import { resolveStoreOptions } from "./store-options";
-import { startRedisServer, type RedisServerProcess } from "./test-support/redis-server";
+import { useRedisServer } from "./test-support/redis-admin";
 
 // The connections the stores own: on demand, failing fast, never reconnecting or resubscribing
 // on their own (the stores' unref'd timers do that), and never keeping Node alive.
-let server: RedisServerProcess;
-let admin: Redis;
-beforeAll(async () => {
-  server = await startRedisServer();
-  admin = new Redis(server.url);
-});
-afterAll(async () => {
-  admin.disconnect();
-  await server.kill();
-});
 
-const options = () => clientOptions({ host: "127.0.0.1", port: server.port }, 100);
+const { admin, port, url } = useRedisServer();
+const options = () => clientOptions({ host: "127.0.0.1", port: port() }, 100);
 const tcpHandles = () => process.getActiveResourcesInfo().filter((r) => r === "TCPSocketWrap");
 type Scripts = Record<string, (...args: string[]) => Promise<unknown>>;
 
@@ -52,19 +43,19 @@ describe("the stores' Redis clients", () => {
   });
 
   it("the pub/sub connection stays down when dropped, and connect() brings it back unsubscribed", async () => {
-    const [client, subscriber] = createClients(resolveStoreOptions({ redis: server.url }));
+    const [client, subscriber] = createClients(resolveStoreOptions({ redis: url() }));
     subscriber.on("error", () => undefined);
     try {
       await subscriber.connect();
       await subscriber.subscribe("peak-clients-test");
       const ended = once(subscriber, "end");
-      await admin.client("KILL", "TYPE", "pubsub");
+      await admin().client("KILL", "TYPE", "pubsub");
       await ended;
       expect(subscriber.status).toBe("end");
       await subscriber.connect();
       // Served after anything the client sent on reconnecting (a resubscription, say).
       expect(await subscriber.ping()).toBe("PONG");
-      expect(await admin.pubsub("NUMSUB", "peak-clients-test")).toEqual(["peak-clients-test", 0]);
+      expect(await admin().pubsub("NUMSUB", "peak-clients-test")).toEqual(["peak-clients-test", 0]);
     } finally {
       client.disconnect();
       subscriber.disconnect();
@@ -72,7 +63,7 @@ describe("the stores' Redis clients", () => {
   });
 
   it("the command connection runs the breaker scripts under their names", async () => {
-    const [client, subscriber] = createClients(resolveStoreOptions({ redis: server.url }));
+    const [client, subscriber] = createClients(resolveStoreOptions({ redis: url() }));
     try {
       await client.connect();
       const scripts = client as unknown as Scripts;
@@ -85,7 +76,7 @@ describe("the stores' Redis clients", () => {
         ...["1", "ch", "n", "i", "1", "closed", "100", "1000"],
       );
       expect(resolved).toEqual([expect.any(Number), ""]);
-      expect(await admin.exists(...keys)).toBe(0);
+      expect(await admin().exists(...keys)).toBe(0);
     } finally {
       client.disconnect();
       subscriber.disconnect();

@@ -1,39 +1,30 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { eventually } from "./test-support/eventually";
 import { subscriberCount } from "./test-support/subscribers";
 import { recordedLink, type RecordedLink } from "./test-support/recorded-link";
-import { freePort, startRedisServer, type RedisServerProcess } from "./test-support/redis-server";
+import { freePort } from "./test-support/redis-server";
+import { useRedisServer } from "./test-support/redis-admin";
 
 // In-process outages of the link: this file's own redis-server drops the link's connections
 // (CLIENT KILL), or the link points at a port nobody listens on. Reconnection every 20 ms.
-let server: RedisServerProcess;
-let admin: Redis;
+const { admin, url } = useRedisServer();
 const links: RecordedLink[] = [];
 
-beforeAll(async () => {
-  server = await startRedisServer();
-  admin = new Redis(server.url);
-});
 afterEach(async () => {
   await Promise.all(links.splice(0).map((l) => l.shut()));
-});
-afterAll(async () => {
-  admin.disconnect();
-  await server.kill();
 });
 
 const UNAVAILABLE = "Redis breaker store: Redis unavailable; breakers decide locally";
 
-const startedLink = async (withInfo = true, url = server.url) => {
-  const recorded = recordedLink({ redis: url, namespace: randomUUID() }, withInfo);
+const startedLink = async (withInfo = true, redis = url()) => {
+  const recorded = recordedLink({ redis, namespace: randomUUID() }, withInfo);
   links.push(recorded);
   recorded.link.start();
-  if (url === server.url) {
+  if (redis === url()) {
     await eventually(() => recorded.link.healthy, "the link reports Redis up");
     await expect
-      .poll(() => subscriberCount(admin, recorded.link.channel), { timeout: 5_000 })
+      .poll(() => subscriberCount(admin(), recorded.link.channel), { timeout: 5_000 })
       .toBe(1);
   }
   return recorded;
@@ -43,7 +34,7 @@ describe("RedisLink outages", () => {
   it("a dropped command connection is an outage: down, one warning, reconnect, rejoin", async () => {
     const recorded = await startedLink();
     const rejoined = recorded.nextEvents(recorded.client, "ready");
-    await admin.call("CLIENT", "KILL", "TYPE", "normal");
+    await admin().call("CLIENT", "KILL", "TYPE", "normal");
     await rejoined;
     await eventually(() => recorded.events.length === 3, "down, then up again");
     expect(recorded.events).toEqual(["up", "down", "up"]);
@@ -63,7 +54,7 @@ describe("RedisLink outages", () => {
 
   it("rejoins with a logger that has no info()", async () => {
     const recorded = await startedLink(false);
-    await admin.call("CLIENT", "KILL", "TYPE", "normal");
+    await admin().call("CLIENT", "KILL", "TYPE", "normal");
     await eventually(() => recorded.events.length === 3, "down, then up again");
     expect(recorded.events).toEqual(["up", "down", "up"]);
     expect(recorded.warnings.map((w) => w.message)).toEqual([UNAVAILABLE]);
@@ -73,10 +64,10 @@ describe("RedisLink outages", () => {
     const recorded = await startedLink();
     const { link, subscriber } = recorded;
     const resubscribed = recorded.nextEvents(subscriber, "ready");
-    await admin.call("CLIENT", "KILL", "TYPE", "pubsub");
+    await admin().call("CLIENT", "KILL", "TYPE", "pubsub");
     await resubscribed;
-    await expect.poll(() => subscriberCount(admin, link.channel), { timeout: 5_000 }).toBe(1);
-    await admin.publish(link.channel, "after");
+    await expect.poll(() => subscriberCount(admin(), link.channel), { timeout: 5_000 }).toBe(1);
+    await admin().publish(link.channel, "after");
     await eventually(() => recorded.events.length === 2, "the message after the drop");
     expect(recorded.events).toEqual(["up", "message:after"]);
     expect([link.healthy, recorded.warnings]).toEqual([true, []]);

@@ -1,32 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { SCHEMA_VERSION } from "./shared-state";
 import { eventually } from "./test-support/eventually";
 import { subscriberCount } from "./test-support/subscribers";
 import { recordedLink, type RecordedLink } from "./test-support/recorded-link";
-import { startRedisServer, type RedisServerProcess } from "./test-support/redis-server";
 import { scriptCallCount } from "./test-support/script-calls";
+import { useRedisServer } from "./test-support/redis-admin";
 
 // The link in the test process itself (the store's suites mostly reach it from child processes).
-let server: RedisServerProcess;
-let admin: Redis;
+const { admin, url } = useRedisServer();
 const links: RecordedLink[] = [];
 
-beforeAll(async () => {
-  server = await startRedisServer();
-  admin = new Redis(server.url);
-});
 afterEach(async () => {
   await Promise.all(links.splice(0).map((l) => l.shut()));
 });
-afterAll(async () => {
-  admin.disconnect();
-  await server.kill();
-});
 
 const newLink = () => {
-  const recorded = recordedLink({ redis: server.url, namespace: randomUUID() });
+  const recorded = recordedLink({ redis: url(), namespace: randomUUID() });
   links.push(recorded);
   return recorded;
 };
@@ -40,10 +30,10 @@ describe("RedisLink", () => {
   it("is unusable before start: a script is not sent, nothing is reported", async () => {
     const { link, events, warnings } = newLink();
     expect([link.usable, link.healthy]).toEqual([false, false]);
-    const calls = await scriptCallCount(admin);
+    const calls = await scriptCallCount(admin());
     const keys: [string, string] = ["k:state", "k:peers"];
     expect(await link.run("peakBreakerSync", keys, syncArgs(link.channel))).toBeUndefined();
-    expect(await scriptCallCount(admin)).toBe(calls);
+    expect(await scriptCallCount(admin())).toBe(calls);
     expect({ events, warnings }).toEqual({ events: [], warnings: [] });
   });
 
@@ -58,9 +48,9 @@ describe("RedisLink", () => {
     const reply = await link.run("peakBreakerSync", [`${ns}:state`, `${ns}:peers`], syncArgs("c"));
     expect(reply?.[1]).toBe("");
     expect(typeof reply?.[0]).toBe("number");
-    await expect.poll(() => subscriberCount(admin, link.channel), { timeout: 5_000 }).toBe(1);
-    await admin.publish(`${ns}:other`, "not for this link");
-    await admin.publish(link.channel, '{"v":1}');
+    await expect.poll(() => subscriberCount(admin(), link.channel), { timeout: 5_000 }).toBe(1);
+    await admin().publish(`${ns}:other`, "not for this link");
+    await admin().publish(link.channel, '{"v":1}');
     await eventually(() => events.length > 1, "the message arrives");
     expect(events).toEqual(["up", 'message:{"v":1}']);
     expect(recorded.warnings).toEqual([]);
@@ -71,7 +61,7 @@ describe("RedisLink", () => {
     const before = sockets();
     link.start();
     await eventually(() => link.healthy, "the link reports Redis up");
-    await expect.poll(() => subscriberCount(admin, link.channel), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => subscriberCount(admin(), link.channel), { timeout: 5_000 }).toBe(1);
     expect(sockets()).toBe(before);
   });
 

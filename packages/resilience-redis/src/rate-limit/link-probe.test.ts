@@ -1,42 +1,32 @@
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { eventually } from "../test-support/eventually";
 import { oneTake, recordingLogger } from "../test-support/rate-limit-harness";
-import { startRedisServer, type RedisServerProcess } from "../test-support/redis-server";
 import { RateLimitLink } from "./rate-limit-link";
 import { resolveRateLimitOptions } from "./rate-limit-options";
+import { useRedisServer } from "../test-support/redis-admin";
 
 // A slow Redis on a live connection: a command past its deadline marks the link down, and a
 // PING probe (every reconnectIntervalMs) brings it back. The deadlines and the probe run on the
 // virtual clock (ioredis's commandTimeout is a setTimeout too): a command "times out" when the
 // clock is moved past its deadline before its reply is read.
+const { admin, url } = useRedisServer();
 const DEADLINE = 100;
 const PROBE = 1_000;
-let server: RedisServerProcess;
-let admin: Redis;
 let link: RateLimitLink | undefined;
-beforeAll(async () => {
-  server = await startRedisServer();
-  admin = new Redis(server.url);
-});
 afterEach(() => {
   vi.useRealTimers();
   link?.close();
 });
-afterAll(async () => {
-  admin.disconnect();
-  await server.kill();
-});
 
 const pings = async (): Promise<number> => {
-  const stats = await admin.info("commandstats");
+  const stats = await admin().info("commandstats");
   return Number(/cmdstat_ping:calls=(\d+)/.exec(stats)?.[1] ?? 0);
 };
 /** A connected link whose timers (and ioredis's command deadlines) then run on the virtual clock. */
 const slowLink = async () => {
   let ups = 0;
   const options = resolveRateLimitOptions({
-    url: server.url,
+    url: url(),
     prefix: "p",
     commandTimeoutMs: DEADLINE,
     reconnectIntervalMs: PROBE,
@@ -45,7 +35,7 @@ const slowLink = async () => {
   const opened = new RateLimitLink(options, () => (ups += 1));
   link = opened;
   await eventually(() => opened.healthy, "the link connects");
-  await admin.config("RESETSTAT");
+  await admin().config("RESETSTAT");
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
   return { link: opened, ups: () => ups };
 };

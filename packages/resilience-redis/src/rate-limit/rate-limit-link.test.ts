@@ -1,27 +1,17 @@
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { eventually } from "../test-support/eventually";
 import { linkClient, nextEnd, oneTake, recordingLogger } from "../test-support/rate-limit-harness";
-import { startRedisServer, type RedisServerProcess } from "../test-support/redis-server";
 import { RateLimitLink } from "./rate-limit-link";
 import { resolveRateLimitOptions, type RedisRateLimitStoreOptions } from "./rate-limit-options";
+import { useRedisServer } from "../test-support/redis-admin";
 
 // The rate-limit store's one connection, in this process: up/down state, what it logs, and
 // what it sends (a client killed by CLIENT KILL, a login Redis starts to refuse, a paused Redis).
-let server: RedisServerProcess;
-let admin: Redis;
+const { admin, url } = useRedisServer();
 let links: RateLimitLink[] = [];
-beforeAll(async () => {
-  server = await startRedisServer();
-  admin = new Redis(server.url);
-});
 afterEach(() => {
   links.forEach((l) => l.close());
   links = [];
-});
-afterAll(async () => {
-  admin.disconnect();
-  await server.kill();
 });
 
 const OUTAGE =
@@ -33,7 +23,7 @@ const open = (options: RedisRateLimitStoreOptions = {}) => {
   const log = recordingLogger();
   let ups = 0;
   const resolved = resolveRateLimitOptions({
-    url: server.url,
+    url: url(),
     prefix: "p",
     logger: log.logger,
     ...options,
@@ -50,7 +40,7 @@ const up = async (options: RedisRateLimitStoreOptions = {}) => {
   return opened;
 };
 /** Kills every connection but the admin's (the link's, here). */
-const dropConnections = () => admin.client("KILL", "TYPE", "normal", "SKIPME", "yes");
+const dropConnections = () => admin().client("KILL", "TYPE", "normal", "SKIPME", "yes");
 const tcpHandles = () => process.getActiveResourcesInfo().filter((r) => r === "TCPSocketWrap");
 
 describe("RateLimitLink", () => {
@@ -80,7 +70,7 @@ describe("RateLimitLink", () => {
   });
 
   it("is still connecting while Redis holds the handshake (CLIENT PAUSE), then up", async () => {
-    await admin.call("CLIENT", "PAUSE", "600", "ALL");
+    await admin().call("CLIENT", "PAUSE", "600", "ALL");
     const { link } = open({ commandTimeoutMs: 5_000 });
     // Connected at TCP level but not ready: ioredis's status is "connect" for ~600 ms.
     await eventually(() => !link.connecting, "the link stops connecting");
@@ -138,7 +128,7 @@ describe("RateLimitLink", () => {
     const { link, log } = await up({ reconnectIntervalMs: 20 });
     let ends = 0;
     linkClient(link).on("end", () => (ends += 1));
-    await admin.config("SET", "requirepass", "s3cret");
+    await admin().config("SET", "requirepass", "s3cret");
     try {
       await dropConnections();
       await eventually(() => link.problem?.kind === "auth", "the link reports the refused login");
@@ -153,7 +143,7 @@ describe("RateLimitLink", () => {
       });
       expect(link.problem?.message).toContain("NOAUTH");
     } finally {
-      await admin.config("SET", "requirepass", "");
+      await admin().config("SET", "requirepass", "");
     }
   });
 });

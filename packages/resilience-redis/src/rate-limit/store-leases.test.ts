@@ -1,29 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startRedisServer, type RedisServerProcess } from "../test-support/redis-server";
+import { afterEach, describe, expect, it } from "vitest";
 import { scriptCallCount } from "../test-support/script-calls";
 import { createRedisRateLimitStore, type RedisRateLimitStore } from "./redis-rate-limit-store";
 import type { RateLimitTakeRequest } from "./store-contract";
+import { useRedisServer } from "../test-support/redis-admin";
 
 // Leases in this process: a take asks Redis for `size` weight at once, later takes spend it
 // locally, and the share counts a lease until its hold (30 s here) and a window have passed.
+const { admin, url } = useRedisServer();
 const WINDOW = 600_000;
 const HOLD = 30_000;
-let server: RedisServerProcess;
-let admin: Redis;
 let stores: RedisRateLimitStore[] = [];
-beforeAll(async () => {
-  server = await startRedisServer();
-  admin = new Redis(server.url);
-});
 afterEach(async () => {
   await Promise.all(stores.map((s) => s.close()));
   stores = [];
-});
-afterAll(async () => {
-  admin.disconnect();
-  await server.kill();
 });
 
 const take = (weight: number, key = "k"): RateLimitTakeRequest => ({
@@ -42,7 +32,7 @@ const open = async (
   let down = (): void => undefined;
   const warned = new Promise<void>((resolve) => (down = resolve));
   const store = createRedisRateLimitStore({
-    url: server.url,
+    url: url(),
     prefix,
     fleetSize: 25,
     reconnectIntervalMs: 60_000,
@@ -56,9 +46,9 @@ const open = async (
 };
 /** Runs `work` and counts the script calls Redis served meanwhile. */
 const scripts = async (work: () => Promise<unknown>): Promise<number> => {
-  const before = await scriptCallCount(admin);
+  const before = await scriptCallCount(admin());
   await work();
-  return (await scriptCallCount(admin)) - before;
+  return (await scriptCallCount(admin())) - before;
 };
 
 describe("local leases of the rate-limit store", () => {
@@ -105,7 +95,7 @@ describe("local leases of the rate-limit store", () => {
     expect(await store.take(take(1, "leased"))).toMatchObject({ ok: true });
     // Above the lease size: no lease asked, counted at its own time.
     expect(await store.take(take(5, "plain"))).toMatchObject({ ok: true });
-    await admin.client("KILL", "TYPE", "normal", "SKIPME", "yes");
+    await admin().client("KILL", "TYPE", "normal", "SKIPME", "yes");
     await warned;
     expect(store.mode).toBe("insurance");
     const leased = await store.take(take(1, "leased"));

@@ -1,24 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { eventually } from "../test-support/eventually";
-import { startRedisServer, type RedisServerProcess } from "../test-support/redis-server";
 import { createRedisRateLimitStore, type RedisRateLimitStore } from "./redis-rate-limit-store";
 import type { RedisRateLimitStoreOptions } from "./rate-limit-options";
+import { useRedisServer } from "../test-support/redis-admin";
 
 // ready(), close() and when a take waits for (or skips) Redis. The tests whose failure would
 // be a hang carry a short timeout of their own.
-let server: RedisServerProcess;
+const { url } = useRedisServer();
 let stores: RedisRateLimitStore[] = [];
-beforeAll(async () => {
-  server = await startRedisServer();
-});
 afterEach(async () => {
   vi.useRealTimers();
   await Promise.all(stores.map((s) => s.close()));
   stores = [];
-});
-afterAll(async () => {
-  await server.kill();
 });
 
 const request = { key: "k", weight: 1, limit: 4, intervalMs: 10_000, burst: 0, maxWaitMs: 0 };
@@ -37,7 +31,7 @@ const open = (options: RedisRateLimitStoreOptions) => {
 
 describe("the rate-limit store's lifecycle", () => {
   it("ready() answers true at once while Redis is up; after close() the share decides", async () => {
-    const store = open({ url: server.url, fleetSize: 2 });
+    const store = open({ url: url(), fleetSize: 2 });
     expect(await store.ready()).toBe(true);
     expect(await store.ready(1)).toBe(true);
     expect(store.mode).toBe("redis");
@@ -69,7 +63,7 @@ describe("the rate-limit store's lifecycle", () => {
 
   it("Redis past its deadline (virtual clock): the share decides and takes are not sent to Redis", async () => {
     // No fleetSize: the share is 0, so every local decision is a refusal (fail closed).
-    const store = open({ url: server.url, commandTimeoutMs: 100 });
+    const store = open({ url: url(), commandTimeoutMs: 100 });
     expect(await store.ready()).toBe(true);
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const late = store.take(request);

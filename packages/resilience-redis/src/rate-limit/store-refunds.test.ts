@@ -1,30 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { eventually } from "../test-support/eventually";
-import { startRedisServer, type RedisServerProcess } from "../test-support/redis-server";
 import { scriptCallCount } from "../test-support/script-calls";
 import { createRedisRateLimitStore, type RedisRateLimitStore } from "./redis-rate-limit-store";
 import type { RedisRateLimitStoreOptions } from "./rate-limit-options";
 import type { RateLimitTakeRequest } from "./store-contract";
+import { useRedisServer } from "../test-support/redis-admin";
 
 // Reservations (admissions with a wait) and their refunds, decided by the share (Redis
 // unreachable; Date on the virtual clock) and by Redis; and the window's `marginMs`.
-let server: RedisServerProcess;
-let admin: Redis;
+const { admin, url } = useRedisServer();
 let stores: RedisRateLimitStore[] = [];
-beforeAll(async () => {
-  server = await startRedisServer();
-  admin = new Redis(server.url);
-});
 afterEach(async () => {
   vi.useRealTimers();
   await Promise.all(stores.map((s) => s.close()));
   stores = [];
-});
-afterAll(async () => {
-  admin.disconnect();
-  await server.kill();
 });
 
 const request = (maxWaitMs = 0, limit = 3): RateLimitTakeRequest => ({
@@ -88,24 +78,24 @@ describe("reservations and refunds of the rate-limit store", () => {
   });
 
   it("Redis: a refund of an admission made at once sends nothing", async () => {
-    const store = open({ url: server.url });
+    const store = open({ url: url() });
     expect(await store.ready()).toBe(true);
     const once = request();
     expect(await store.take(once)).toMatchObject({ ok: true, waitMs: 0 });
-    const before = await scriptCallCount(admin);
+    const before = await scriptCallCount(admin());
     await store.refund(once);
-    expect(await scriptCallCount(admin)).toBe(before);
+    expect(await scriptCallCount(admin())).toBe(before);
   });
 
   it("Redis: a reservation counts in the share from when it runs, should Redis go", async () => {
     let down = (): void => undefined;
     const warned = new Promise<void>((resolve) => (down = resolve));
-    const store = open({ url: server.url, fleetSize: 1, logger: { warn: () => down() } });
+    const store = open({ url: url(), fleetSize: 1, logger: { warn: () => down() } });
     expect(await store.ready()).toBe(true);
     expect(await store.take(request(0, 1))).toMatchObject({ ok: true, waitMs: 0 });
     const reserved = await store.take(request(20_000, 1));
     expect(reserved.ok && reserved.waitMs).toBeGreaterThan(9_000);
-    await admin.client("KILL", "TYPE", "normal", "SKIPME", "yes");
+    await admin().client("KILL", "TYPE", "normal", "SKIPME", "yes");
     await warned;
     // The share (1) holds the reservation from its start (~10 s) for a window: ~20 s.
     const refused = await store.take(request(0, 1));
@@ -114,7 +104,7 @@ describe("reservations and refunds of the rate-limit store", () => {
   });
 
   it("Redis with marginMs: a refunded reservation is given back under the same window", async () => {
-    const store = open({ url: server.url, marginMs: 5_000 });
+    const store = open({ url: url(), marginMs: 5_000 });
     expect(await store.ready()).toBe(true);
     expect(await store.take(request(0, 1))).toMatchObject({ ok: true, waitMs: 0 });
     const waiting = request(60_000, 1);

@@ -1,32 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { startRedisServer, type RedisServerProcess } from "../test-support/redis-server";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { scriptCallCount } from "../test-support/script-calls";
 import { createRedisRateLimitStore, type RedisRateLimitStore } from "./redis-rate-limit-store";
 import type { RateLimitTakeRequest } from "./store-contract";
+import { useRedisServer } from "../test-support/redis-admin";
 
 // An outage in this process (the store's connection killed with CLIENT KILL) and the rejoin:
 // the local admissions replayed into Redis, then one window and a reconnect in which both the
 // share and Redis must admit. The reconnect timer and Date run on the virtual clock.
+const { admin, url } = useRedisServer();
 const RECONNECT = 1_000;
 const DEADLINE = 250;
 const WINDOW = 10_000;
-let server: RedisServerProcess;
-let admin: Redis;
 let stores: RedisRateLimitStore[] = [];
-beforeAll(async () => {
-  server = await startRedisServer();
-  admin = new Redis(server.url);
-});
 afterEach(async () => {
   vi.useRealTimers();
   await Promise.all(stores.map((s) => s.close()));
   stores = [];
-});
-afterAll(async () => {
-  admin.disconnect();
-  await server.kill();
 });
 
 /** limit 12 over 4 processes: a share of 3 per window of 10 s. */
@@ -45,7 +35,7 @@ const open = (prefix: string) => {
   const warned = new Promise<void>((resolve) => (down = resolve));
   const rejoined = new Promise<void>((resolve) => (up = resolve));
   const store = createRedisRateLimitStore({
-    url: server.url,
+    url: url(),
     prefix,
     fleetSize: 4,
     commandTimeoutMs: DEADLINE,
@@ -65,7 +55,7 @@ describe("the rate-limit store across an outage in this process", () => {
     expect(await store.take(take("k"))).toMatchObject({ ok: true, waitMs: 0 });
     expect(await store.take(take("k2"))).toMatchObject({ ok: true, waitMs: 0 });
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
-    await admin.client("KILL", "TYPE", "normal", "SKIPME", "yes");
+    await admin().client("KILL", "TYPE", "normal", "SKIPME", "yes");
     await warned;
     expect(store.mode).toBe("insurance");
     expect(store.problem).toEqual({ kind: "outage", message: "connection closed" });
@@ -77,7 +67,7 @@ describe("the rate-limit store across an outage in this process", () => {
     const reserved = await store.take(waiting);
     expect(reserved.ok && reserved.waitMs).toBeGreaterThan(WINDOW - 1_000);
 
-    await admin.config("RESETSTAT");
+    await admin().config("RESETSTAT");
     vi.advanceTimersByTime(RECONNECT);
     await rejoined;
     const rejoinedAt = Date.now();
@@ -89,7 +79,7 @@ describe("the rate-limit store across an outage in this process", () => {
     expect(await store.take(take("k2"))).toMatchObject({ ok: true, waitMs: 0 });
     expect(await store.take(take("k2"))).toMatchObject({ ok: true, waitMs: 0 });
     // One replay ("k2" had no local admission to replay), then the two takes on "k2".
-    expect(await scriptCallCount(admin)).toBe(3);
+    expect(await scriptCallCount(admin())).toBe(3);
     // Giving back the share's reservation made during the outage touches Redis no more.
     await expect(store.refund(waiting)).resolves.toBeUndefined();
 
@@ -107,7 +97,7 @@ describe("the rate-limit store across an outage in this process", () => {
     expect(await store.ready()).toBe(true);
     expect(await store.take(take("k"))).toMatchObject({ ok: true });
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
-    await admin.client("KILL", "TYPE", "normal", "SKIPME", "yes");
+    await admin().client("KILL", "TYPE", "normal", "SKIPME", "yes");
     await warned;
     expect(await store.take(take("k"))).toMatchObject({ ok: true });
     expect(await store.take(take("k"))).toMatchObject({ ok: true });

@@ -1,38 +1,20 @@
 // Test fixture of the connected SharedBreaker suites: one private redis-server and an admin
-// client per test file (vitest hooks), connected peers closed after each test, and the Redis
+// client per test file (useRedisServer), connected peers closed after each test, and the Redis
 // reads and writes those suites share.
 import type { CircuitBreakerOptions } from "@peak/resilience";
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { startRedisServer, type RedisServerProcess } from "./redis-server";
+import { afterEach, expect } from "vitest";
+import { useRedisServer } from "./redis-admin";
 import { createPeer, NAME, type SharedPeer } from "./shared-peer";
 import { subscriberCount } from "./subscribers";
 import type { SharedState } from "../shared-state";
 
 /** Registers the hooks; the returned functions work inside tests. */
 export const usePeerFixture = () => {
-  let server: RedisServerProcess | undefined;
-  let client: Redis | undefined;
+  const { admin, url } = useRedisServer();
   const peers: SharedPeer[] = [];
-  beforeAll(async () => {
-    server = await startRedisServer();
-    client = new Redis(server.url);
-  });
   afterEach(async () => {
     await Promise.all(peers.splice(0).map((p) => p.store.close()));
   });
-  afterAll(async () => {
-    client?.disconnect();
-    await server?.kill();
-  });
-  const url = (): string => {
-    if (server === undefined) throw new Error("redis-server has not started (beforeAll failed)");
-    return server.url;
-  };
-  const admin = (): Redis => {
-    if (client === undefined) throw new Error("redis-server has not started (beforeAll failed)");
-    return client;
-  };
   return {
     admin,
     url,
