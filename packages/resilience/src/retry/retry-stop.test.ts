@@ -68,7 +68,13 @@ describe("the RetryExhaustedError of each stop reason", () => {
   it("aborted during a wait names the last attempt's error", async () => {
     const clock = createVirtualClock(0);
     const controller = new AbortController();
-    const retry = retryWithBackoff({ clock, baseDelayMs: 1_000, retryOn: () => true });
+    // A fixed random source: with Math.random a jittered wait under 10 ms let a second attempt in.
+    const retry = retryWithBackoff({
+      clock,
+      baseDelayMs: 1_000,
+      retryOn: () => true,
+      random: () => 0.5,
+    });
     const result = retry
       .execute(
         failing(() => "plain string"),
