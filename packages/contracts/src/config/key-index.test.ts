@@ -71,4 +71,19 @@ describe("declaredKeyPaths", () => {
     expect(pathsOf(Node).get("name")?.slice(0, 2)).toEqual(["name", "children[0].name"]);
     expect(pathsOf(Loop).size).toBe(0);
   });
+
+  it("reads containers by their type, not by the fields they carry", () => {
+    const Item = z.object({ x: z.number() });
+    const def = (d: Record<string, unknown>) => ({ _zod: { def: d } }) as unknown as z.ZodType;
+    for (const inner of [
+      z.map(z.string(), Item),
+      z.set(Item),
+      def({ type: "custom", element: Item }),
+      def({ type: "custom", options: [Item] }),
+      def({ type: "array" }),
+      def({ type: "record" }),
+      def({ type: "union" }),
+    ])
+      expect([...pathsOf(z.object({ m: inner })).keys()]).toEqual(["m"]);
+  });
 });

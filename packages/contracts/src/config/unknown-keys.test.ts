@@ -73,4 +73,16 @@ describe("findUnknownKeys", () => {
     a.next = a;
     expect(unknownOf(Node, a)).toEqual([at([], "nmae", ["name", "next"], ["name"])]);
   });
+
+  it("reads containers by their type, not by the fields they carry", () => {
+    const def = (d: Record<string, unknown>) => ({ _zod: { def: d } }) as unknown as z.ZodType;
+    for (const [d, input] of [
+      [{ type: "custom", options: [Item] }, { zz: 1 }],
+      [{ type: "union" }, { zz: 1 }],
+      [{ type: "custom", element: Item }, [{ zz: 1 }]],
+      [{ type: "array" }, [{ zz: 1 }]],
+      [{ type: "custom", rest: Item }, [{ zz: 1 }]],
+    ] as const)
+      expect(unknownOf(def(d), input)).toEqual([]);
+  });
 });
