@@ -44,12 +44,14 @@ export const describeUnknownKey = (u: UnknownKey, declared: Map<string, string[]
 };
 
 // A missing required key whose likely typo sits beside it: "the input has `maxDrawdwn`".
+// (`some`, not `includes`: an array index or a symbol as the last part matches no key.)
 const typoNote = (issue: ZodIssueLike, unknown: readonly UnknownKey[]): string => {
+  if (issue.code !== "invalid_type" || issue.input !== undefined) return "";
   const key = issue.path[issue.path.length - 1];
-  if (issue.code !== "invalid_type" || issue.input !== undefined || typeof key !== "string")
-    return "";
   const parent = formatPath(issue.path.slice(0, -1));
-  const typo = unknown.find((u) => formatPath(u.path) === parent && u.suggestions.includes(key));
+  const typo = unknown.find(
+    (u) => formatPath(u.path) === parent && u.suggestions.some((s) => s === key),
+  );
   return typo ? `; the input has ${quote(typo.key)}, probably a typo` : "";
 };
 
@@ -65,6 +67,7 @@ export const toConfigIssues = (
   const out: ConfigIssue[] = [];
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
+      // Stryker disable next-line ArrayDeclaration: zod 4 always lists `keys` on this issue
       for (const key of (issue as { keys?: string[] }).keys ?? []) {
         const path = formatPath([...issue.path, key]);
         if (reported.has(path)) continue;

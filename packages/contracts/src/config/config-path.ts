@@ -15,7 +15,6 @@ export const formatPath = (path: readonly PropertyKey[]): string => {
 /** A short, safe description of a received value for messages (`"abc"`, `-1`, `an array`). */
 export const describeValue = (value: unknown): string => {
   if (value === null) return "null";
-  if (value === undefined) return "nothing";
   if (Array.isArray(value)) return "an array";
   switch (typeof value) {
     case "string":
@@ -26,10 +25,12 @@ export const describeValue = (value: unknown): string => {
       return String(value);
     case "object":
       return "an object";
-    case "symbol":
     case "undefined":
+      return "nothing";
+    case "symbol":
     case "function":
       return `a ${typeof value}`;
   }
+  // Stryker disable next-line StringLiteral: unreachable, the cases cover every `typeof` result
   return "a value";
 };

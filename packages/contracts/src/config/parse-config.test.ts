@@ -1,7 +1,8 @@
-import { isConfigError, type ConfigError } from "@peak/errors";
+import type { ConfigError } from "@peak/errors";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { ConfigIssue } from "./config-issue";
+import { thrownConfigError } from "./__fixtures__/thrown-config-error";
 import { parseConfig } from "./parse-config";
 
 const Schema = z.object({
@@ -16,13 +17,8 @@ const Schema = z.object({
 const VALID = { strategy: "breakout", risk: { maxDrawdown: 0.2, lookbackMs: 1000 } };
 
 const issuesOf = (input: unknown): { error: ConfigError; issues: ConfigIssue[] } => {
-  try {
-    parseConfig(Schema, input);
-  } catch (e) {
-    if (isConfigError(e)) return { error: e, issues: e.context.issues as ConfigIssue[] };
-    throw e;
-  }
-  throw new Error("expected a ConfigError");
+  const error = thrownConfigError(() => parseConfig(Schema, input));
+  return { error, issues: error.context.issues as ConfigIssue[] };
 };
 
 describe("parseConfig", () => {
@@ -106,5 +102,49 @@ describe("parseConfig", () => {
       expect((e as Error).message).toContain("Invalid test config: 1 problem");
     }
     expect(issues.map((i) => i.path)).toEqual(["b"]);
+  });
+
+  it("writes one line per problem under a count, and hints the first fix", () => {
+    const { error } = issuesOf({ ...VALID, zzz: 1, risk: { maxDrawdown: -1, lookbackMs: 1 } });
+    expect(error.message).toBe(
+      "Invalid config: 2 problems\n" +
+        "  - zzz: unknown key\n" +
+        "  - risk.maxDrawdown: expected a number >= 0, got -1",
+    );
+    expect(error.hint).toBe(
+      "Remove `zzz`; keys allowed here: strategy, risk, entropy, legs, tags, extra",
+    );
+  });
+
+  it("says `1 problem` for one", () => {
+    const { error } = issuesOf({ ...VALID, strategy: "none" });
+    expect(error.message).toBe(
+      'Invalid config: 1 problem\n  - strategy: expected one of "ma_crossover" | "breakout", got "none"',
+    );
+    expect(error.hint).toBe('Set `strategy` to one of "ma_crossover" | "breakout"');
+  });
+
+  it("tells where a key belongs when it sits in the wrong place of a union", () => {
+    const schema = z.object({
+      mode: z.union([z.object({ fastMs: z.number() }), z.object({ slowMs: z.number() })]),
+    });
+    expect(() => parseConfig(schema, { mode: { fastMs: 1 }, slowMs: 2 })).toThrow(
+      "slowMs: unknown key (`slowMs` belongs at `mode.slowMs`)",
+    );
+  });
+
+  it("names what it got instead of a schema", () => {
+    for (const [schema, received] of [
+      [42, "42"],
+      [null, "null"],
+      [{ _zod: {} }, "an object"],
+    ] as const) {
+      const e = thrownConfigError(() => parseConfig(schema as never, {}));
+      expect(e.message).toBe("parseConfig expects a zod 4 schema");
+      expect(e.hint).toBe(
+        'Pass a schema built with `import { z } from "zod"`, e.g. z.object({...})',
+      );
+      expect(e.context).toEqual({ received });
+    }
   });
 });

@@ -66,6 +66,7 @@ export const parseConfig = <S extends ZodType>(
   throw new ConfigError(
     `Invalid ${label}: ${n} problem${n === 1 ? "" : "s"}\n` +
       issues.map((i) => `  - ${i.path}: ${i.message}`).join("\n"),
+    // Stryker disable next-line OptionalChaining: never empty here (a failed parse has an issue; a reported key is in `unknown`)
     { hint: issues[0]?.fix, context: { issues } },
   );
 };

@@ -10,8 +10,8 @@ export interface UnknownKey {
   known: string[];
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+// Called once `input` is known to be a non-null object.
+const isRecord = (v: object): v is Record<string, unknown> => !Array.isArray(v);
 
 // For a union, walk the option that accepts the input, else the first object-shaped one.
 const pickOption = (options: readonly SchemaLike[], input: unknown): SchemaLike | undefined =>
@@ -30,12 +30,17 @@ export const findUnknownKeys = (
   seen = new Set<unknown>(),
 ): UnknownKey[] => {
   if (typeof input !== "object" || input === null || seen.has(input)) return [];
-  seen.add(input);
   const inner = unwrap(schema);
   const def = inner._zod.def;
+  // A union's option judges the same value, so walk it before marking the value seen.
+  if (def.type === "union" && def.options) {
+    const option = pickOption(def.options, input);
+    return option ? findUnknownKeys(option, input, path, seen) : [];
+  }
+  seen.add(input);
   const view = objectView(inner);
   const out: UnknownKey[] = [];
-  if (view && isPlainObject(input)) {
+  if (view && isRecord(input)) {
     const known = Object.keys(view.shape);
     for (const key of Object.keys(input)) {
       const child = Object.hasOwn(view.shape, key) ? view.shape[key] : undefined;
@@ -48,16 +53,14 @@ export const findUnknownKeys = (
     );
   } else if (def.type === "tuple" && Array.isArray(input)) {
     input.forEach((v, i) => {
+      // Stryker disable next-line OptionalChaining: a zod 4 tuple always has `items`
       const item = def.items?.[i] ?? def.rest ?? undefined;
       if (item) out.push(...findUnknownKeys(item, v, [...path, i], seen));
     });
-  } else if (def.type === "record" && def.valueType && isPlainObject(input)) {
+  } else if (def.type === "record" && def.valueType && isRecord(input)) {
     for (const key of Object.keys(input)) {
       out.push(...findUnknownKeys(def.valueType, input[key], [...path, key], seen));
     }
-  } else if (def.type === "union" && def.options) {
-    const option = pickOption(def.options, input);
-    if (option) out.push(...findUnknownKeys(option, input, path, seen));
   }
   return out;
 };

@@ -1,16 +1,6 @@
-import { isConfigError, type ConfigError } from "@peak/errors";
 import { describe, expect, it } from "vitest";
+import { thrownConfigError as thrown } from "../config/__fixtures__/thrown-config-error";
 import { createRegistry } from "./registry";
-
-const thrown = (fn: () => unknown): ConfigError => {
-  try {
-    fn();
-  } catch (e) {
-    if (isConfigError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a ConfigError");
-};
 
 const strategies = () =>
   createRegistry<{ name: string; fast: number }, [number]>({ kind: "strategy" })
@@ -58,5 +48,55 @@ describe("createRegistry", () => {
       expect(strategies().has(name)).toBe(false);
       expect(thrown(() => strategies().get(name)).context.available).toHaveLength(2);
     }
+  });
+});
+
+const make = () => () => 1;
+
+describe("createRegistry errors", () => {
+  it("calls entries `entry` when no kind is given", () => {
+    const e = thrown(() => createRegistry<number>().get("x"));
+    expect(e.message).toBe("Unknown entry `x`");
+    expect(e.hint).toMatch(/^Available: none /);
+    expect(e.context).toEqual({ kind: "entry", name: "x", available: [] });
+  });
+
+  it.each([
+    ["an empty name", ""],
+    ["a blank name", " \t"],
+    ["a number", 42],
+    ["undefined", undefined],
+  ])("rejects %s with a hint and the name in context", (_, name) => {
+    const r = createRegistry<number>({ kind: "strategy" });
+    for (const e of [
+      thrown(() => r.get(name as string)),
+      thrown(() => r.register(name as string, make())),
+    ]) {
+      expect(e.message).toBe("A strategy name must be a non-empty string");
+      expect(e.hint).toBe('Use a name such as "ma_crossover"');
+      expect(e.context).toEqual({ name: String(name) });
+    }
+    expect(r.list()).toEqual([]);
+  });
+
+  it("rejects a second registration under one name and keeps the first", () => {
+    const first = () => 1;
+    const r = createRegistry<number>({ kind: "strategy" }).register("ma", first);
+    const e = thrown(() => r.register("ma", () => 2));
+    expect(e.message).toBe("Duplicate strategy `ma`");
+    expect(e.hint).toBe("Pick another name; `ma` is already registered");
+    expect(e.context).toEqual({ kind: "strategy", name: "ma", available: ["ma"] });
+    expect(r.get("ma")).toBe(first);
+  });
+
+  it("rejects a factory that is not a function and registers nothing", () => {
+    const r = createRegistry<number>({ kind: "strategy" });
+    const e = thrown(() => r.register("ma", "nope" as never));
+    expect(e.message).toBe("The strategy `ma` needs a factory function");
+    expect(e.hint).toBe(
+      "Pass a function that builds the entry, e.g. (config) => new MyStrategy(config)",
+    );
+    expect(e.context).toEqual({ kind: "strategy", name: "ma", received: "string" });
+    expect(r.has("ma")).toBe(false);
   });
 });
