@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { eventually } from "../test-support/eventually";
-import { oneTake, recordingLogger } from "../test-support/rate-limit-harness";
+import { linkClient, oneTake, recordingLogger } from "../test-support/rate-limit-harness";
 import { useRedisServer } from "../test-support/redis-admin";
 import { RateLimitLink } from "./rate-limit-link";
 import { resolveRateLimitOptions } from "./rate-limit-options";
@@ -70,5 +70,17 @@ describe("the rate-limit link's command deadline", () => {
       "Redis rate-limit store: Redis unavailable; admitting from this process's insurance share",
     ]);
     expect(warnings[0]?.context?.["error"]).toBe(`Command timed out after ${DEADLINE} ms`);
+  });
+
+  it("leaves ioredis's own timeout far behind: 60 s, or 4 × commandTimeoutMs when longer", () => {
+    for (const [commandTimeoutMs, backstop] of [
+      [DEADLINE, 60_000],
+      [20_000, 80_000],
+    ] as const) {
+      const options = resolveRateLimitOptions({ url: url(), commandTimeoutMs });
+      const opened = new RateLimitLink(options, () => undefined);
+      opened.close();
+      expect(linkClient(opened).options.commandTimeout).toBe(backstop);
+    }
   });
 });

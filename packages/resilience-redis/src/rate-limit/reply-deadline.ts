@@ -11,6 +11,7 @@ const LATE_MS = 5;
 const onDeadline = (ms: number, verdict: () => void): ReturnType<typeof setTimeout> => {
   const startedAt = performance.now();
   return setTimeout(() => {
+    // Stryker disable next-line EqualityOperator: exactly LATE_MS late either way waits one turn or not; both are right
     if (performance.now() - startedAt - ms > LATE_MS) setImmediate(verdict);
     else verdict();
   }, ms);
