@@ -3,6 +3,7 @@ import { clientOptions, unrefSocket } from "../redis-clients";
 import { UnrefTimer } from "../unref-timer";
 import type { ResolvedRateLimitOptions } from "./rate-limit-options";
 import { RATE_LIMIT_SCRIPT } from "./rate-limit-script";
+import { withDeadline } from "./reply-deadline";
 
 /** Why Redis cannot be used: unreachable or slow, or it refused our credentials. */
 export type LinkProblem = { kind: "outage" | "auth"; message: string };
@@ -17,11 +18,16 @@ const isAuthError = (error: unknown): boolean =>
 
 const noop = (): void => undefined;
 
+/** ioredis's own deadline: long after ours, so a stalled process reads a late reply first. */
+const BACKSTOP_MS = 60_000;
+
 /**
  * The store's one Redis connection: the admission script, a hard per-command deadline
- * (`commandTimeoutMs`, ioredis's `commandTimeout`), up/down tracking with one log line
- * per outage, an authentication failure told apart from an outage, and an unref'd reconnect
- * timer. Nothing here keeps Node alive.
+ * (`commandTimeoutMs`, judged after the I/O that was ready when it passed, so a reply that came
+ * while this process was busy counts: see `withDeadline`; ioredis's `commandTimeout`, at
+ * {@link BACKSTOP_MS} or more, only clears commands Redis never answers), up/down tracking with
+ * one log line per outage, an authentication failure told apart from an outage, and an unref'd
+ * reconnect timer. Nothing here keeps Node alive.
  */
 export class RateLimitLink {
   healthy = false;
@@ -42,7 +48,7 @@ export class RateLimitLink {
     this.onUp = onUp;
     this.client = new Redis({
       ...clientOptions(options.redis, options.commandTimeoutMs),
-      commandTimeout: options.commandTimeoutMs,
+      commandTimeout: Math.max(BACKSTOP_MS, options.commandTimeoutMs * 4),
     });
     this.client.defineCommand("peakRateLimit", { numberOfKeys: 1, lua: RATE_LIMIT_SCRIPT });
     this.reconnect = new UnrefTimer(() => this.connect());
@@ -57,14 +63,15 @@ export class RateLimitLink {
     this.connect();
   }
 
-  /** Runs the script; resolves undefined (and marks Redis down) on any error, including ioredis's `commandTimeout`. */
+  /** Runs the script; resolves undefined (and marks Redis down) on any error, including a reply later than `commandTimeoutMs`. */
   async run(key: string, args: (string | number)[]): Promise<RateReply | undefined> {
     if (this.closed || this.client.status !== "ready") return undefined;
     const script = (
       this.client as unknown as Record<string, (...a: unknown[]) => Promise<RateReply>>
     )["peakRateLimit"]!;
     try {
-      const reply = await script.call(this.client, key, ...args);
+      const sent = script.call(this.client, key, ...args);
+      const reply = await withDeadline(sent, this.options.commandTimeoutMs);
       this.markUp();
       return reply;
     } catch (error) {
