@@ -131,6 +131,7 @@ export class CacheManifest {
         await lock.release();
       }
     } catch (error) {
+      // Stryker disable next-line StringLiteral: typedFailure only tells "load" apart; any other action saves
       throw typedFailure(error, this.path, "save");
     }
   }
