@@ -60,3 +60,40 @@ describe("CacheManifest.create", () => {
     expect(Date.parse(createdAt)).toBeLessThanOrEqual(Date.now());
   });
 });
+
+describe("CacheManifest option types", () => {
+  it.each([
+    ["gitSha", 42, "number"],
+    ["configHash", { sha: "x" }, "object"],
+  ])("refuses a `%s` that is neither a string nor null", (key, value, received) => {
+    const error = rejection({ dir: "cache", runId: "r", [key]: value });
+    expect(isConfigError(error)).toBe(true);
+    expect(error).toMatchObject({
+      message: `CacheManifest.create needs \`${key}\` to be a string or null`,
+      hint: `Pass ${key} as a string, or null when there is none`,
+      context: { option: key, received },
+    });
+  });
+
+  it.each([
+    ["", ""],
+    [null, null],
+  ])("keeps a gitSha of %j and a configHash of %j as given", (gitSha, configHash) => {
+    const data = CacheManifest.create({ dir: "c", runId: "r", gitSha, configHash }).toJSON();
+    expect(data).toMatchObject({ gitSha, configHash });
+  });
+
+  it.each([[""], [7]])("refuses a schemaVersion of %j on addFile", async (schemaVersion) => {
+    const manifest = CacheManifest.create({ dir: "cache-that-is-not-there", runId: "r" });
+    const error: unknown = await manifest
+      .addFile("a.bin", { schemaVersion } as never)
+      .catch((e: unknown) => e);
+    expect(isConfigError(error)).toBe(true);
+    expect(error).toMatchObject({
+      message: "CacheManifest.addFile needs `schemaVersion` to be a non-empty string",
+      hint: 'Pass a label such as "v1", or leave `schemaVersion` out for "v1"',
+      context: { option: "schemaVersion" },
+    });
+    expect(manifest.files).toEqual([]);
+  });
+});

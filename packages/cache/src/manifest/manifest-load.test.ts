@@ -63,6 +63,19 @@ describe("CacheManifest.load errors", () => {
     });
   });
 
+  it.each([
+    ["a prefix", (hex: string) => `xsha256:${hex}`],
+    ["a suffix", (hex: string) => `sha256:${hex}0`],
+  ])("refuses a checksum with %s around sha256:<64 hex>", async (_what, checksum) => {
+    const { path, json } = await saved();
+    const hex = (json.files[0].checksum as string).slice("sha256:".length);
+    const files = [{ ...json.files[0], checksum: checksum(hex) }];
+    await writeFile(path, JSON.stringify({ ...json, files }));
+    expect((await loadError(path)).context).toMatchObject({
+      issues: ["files.0.checksum: expected sha256:<64 lower-case hex>"],
+    });
+  });
+
   it("names the entry that is not a normalised path or is a symlink out", async () => {
     const { dir, path, json } = await saved();
     const outside = await tempDir();
