@@ -44,7 +44,8 @@ export class CacheManifest {
   /**
    * A new, unsaved manifest for `dir` (`<dir>/manifest.json`), stamped with this runtime.
    *
-   * @throws {ConfigError} when `dir` or `runId` is missing.
+   * @throws {ConfigError} when `dir` or `runId` is missing, or `gitSha` or `configHash` is
+   *   neither a string nor null.
    */
   static create(options: CreateManifestOptions): CacheManifest {
     const data = newManifestData(options);
@@ -95,7 +96,7 @@ export class CacheManifest {
    * In memory only: call `save()` to persist.
    *
    * @throws {ConfigError} when the path leaves the folder (`../`, absolute elsewhere, a symlink
-   *   out) or the file does not exist.
+   *   out), the file does not exist, or `schemaVersion` is not a non-empty string.
    */
   async addFile(path: string, options: { schemaVersion?: string } = {}): Promise<ManifestEntry> {
     rejectUnknownOptions(options, ["schemaVersion"], "CacheManifest.addFile");
@@ -131,6 +132,7 @@ export class CacheManifest {
         await lock.release();
       }
     } catch (error) {
+      // Stryker disable next-line StringLiteral: typedFailure only tells "load" apart; any other action saves
       throw typedFailure(error, this.path, "save");
     }
   }

@@ -26,7 +26,8 @@ const CREATE_KEYS = ["dir", "runId", "gitSha", "configHash", "fileName", "now"];
 /**
  * A fresh manifest document stamped with this runtime and platform.
  *
- * @throws {ConfigError} when `dir` or `runId` is missing, or for an unknown option.
+ * @throws {ConfigError} when `dir` or `runId` is missing, `gitSha` or `configHash` is neither a
+ *   string nor null, or for an unknown option.
  */
 export const newManifestData = (options: CreateManifestOptions): ManifestData => {
   rejectUnknownOptions(options, CREATE_KEYS, "CacheManifest.create");
@@ -35,6 +36,15 @@ export const newManifestData = (options: CreateManifestOptions): ManifestData =>
       throw new ConfigError(`CacheManifest.create needs \`${key}\``, {
         hint: `Pass a non-empty string ${key}`,
         context: { option: key },
+      });
+    }
+  }
+  for (const key of ["gitSha", "configHash"] as const) {
+    const value: unknown = options[key];
+    if (value !== undefined && value !== null && typeof value !== "string") {
+      throw new ConfigError(`CacheManifest.create needs \`${key}\` to be a string or null`, {
+        hint: `Pass ${key} as a string, or null when there is none`,
+        context: { option: key, received: typeof value },
       });
     }
   }
@@ -66,8 +76,8 @@ const addFileHint = (dir: string, path: string, reason: string): string => {
 /**
  * Hashes a file inside `dir` and builds its manifest entry. A relative `path` is relative to `dir`.
  *
- * @throws {ConfigError} when the path leaves `dir` (`../`, absolute elsewhere, a symlink out)
- *   or the file does not exist.
+ * @throws {ConfigError} when the path leaves `dir` (`../`, absolute elsewhere, a symlink out),
+ *   the file does not exist, or `schemaVersion` is not a non-empty string.
  */
 export const entryFor = async (
   dir: string,
@@ -75,6 +85,12 @@ export const entryFor = async (
   schemaVersion: string,
   addedAt: string,
 ): Promise<ManifestEntry> => {
+  if (typeof schemaVersion !== "string" || schemaVersion === "") {
+    throw new ConfigError("CacheManifest.addFile needs `schemaVersion` to be a non-empty string", {
+      hint: 'Pass a label such as "v1", or leave `schemaVersion` out for "v1"',
+      context: { option: "schemaVersion" },
+    });
+  }
   const where = await entryPathFor(dir, path);
   if (!where.ok) {
     throw new ConfigError(`Cannot add ${path} to the manifest: it is ${where.reason}`, {
