@@ -24,13 +24,14 @@ const unreadable = async (): Promise<string> => {
   return path;
 };
 
-// A device this process may not open (EPERM under a device cgroup, EACCES for a non-root user),
-// with the code open gave; else the unreadable regular file and EACCES.
+// A block device this process may not open (EPERM under a device cgroup, EACCES for a non-root
+// user), with the code open gave; else the unreadable regular file and EACCES. Only block devices:
+// opening some character devices has effects (a watchdog arms on open).
 const refusedDevice = async (): Promise<{ path: string; code: string }> => {
   for (const name of readdirSync("/dev")) {
     const path = join("/dev", name);
     const info = lstatSync(path);
-    if (!info.isBlockDevice() && !info.isCharacterDevice()) continue;
+    if (!info.isBlockDevice()) continue;
     try {
       closeSync(openSync(path, constants.O_RDONLY | constants.O_NONBLOCK));
     } catch (error) {
