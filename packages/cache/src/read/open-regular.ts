@@ -24,6 +24,7 @@ const notRegular = (path: string, what: string, kind: string) =>
   });
 
 const openFailed = async (path: string, what: string, error: unknown): Promise<Error> => {
+  // Stryker disable next-line StringLiteral: open() rejects only with errors that carry a string code
   const code = errnoCode(error) ?? "UNKNOWN";
   if (code === "ENXIO" || code === "EISDIR") {
     // ENXIO: a unix socket; EISDIR: a directory on some platforms.
