@@ -11,7 +11,7 @@ export const rejectUnknownOptions = (
   known: readonly string[],
   where: string,
 ): void => {
-  if (options === undefined || options === null || typeof options !== "object") return;
+  if (typeof options !== "object" || options === null) return;
   for (const key of Object.keys(options)) {
     if (known.includes(key)) continue;
     const suggestion = didYouMean(key, known);

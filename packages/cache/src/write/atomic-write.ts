@@ -90,6 +90,7 @@ export const atomicWrite = async (
   let sidecarTemp: string | undefined;
   let hashAndPrepare: BytesHasher | undefined;
   if (algorithm !== undefined) {
+    // Stryker disable next-line StringLiteral: every place but "worker" hashes in slices
     const hasher = await bytesHasher(algorithm, "slices");
     hashAndPrepare = async (data) => {
       const hex = await hasher(data);
@@ -106,6 +107,7 @@ export const atomicWrite = async (
       throw error;
     },
   );
+  // Stryker disable next-line LogicalOperator: hex is undefined exactly when algorithm is (no hasher without one)
   const digest = algorithm === undefined || hex === undefined ? undefined : { algorithm, hex };
   const plan = { fs, path: target, tempPath, bytes, mode: opts.mode };
   const prepared = sidecarTemp === undefined ? {} : { sidecarTemp };

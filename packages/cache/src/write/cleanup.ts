@@ -70,6 +70,7 @@ export const cleanup = async (
     if (info === undefined) continue;
     if (kind.kind === "lock") {
       const lockOptions = { olderThanMs, now, isAlive, checkPid, mtimeMs: info.mtimeMs };
+      // Stryker disable next-line ArrowFunction: undefined is as falsy as false here
       if (await breakIfAbandoned(path, lockOptions).catch(() => false)) removed.push(path);
       continue;
     }
