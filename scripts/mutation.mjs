@@ -6,7 +6,11 @@
 // `vitestConfig` (optional, default vitest.config.ts) lets a package point Stryker at a narrower
 // config, e.g. one that leaves out child-process suites (a child never runs the active mutant).
 // Core files must score >= 90, every other src file >= 85 (tests, fixtures, index.ts excluded).
-// Flags: --core (mutate only the core files), --files a.ts,b.ts (only these).
+// Flags: --core (mutate only the core files), --files a.ts,b.ts (only these), --incremental
+// (Stryker's incremental mode with the package's mutation-incremental.json, meant to be committed:
+// a run re-tests only mutants whose file or covering tests changed since the file was written, and
+// a --files run updates those files' results and keeps the others, so a whole-package report can
+// be built up over several shorter runs).
 // Reports: clear text on stdout, JSON in reports/mutation/mutation.json (gitignored).
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -86,6 +90,9 @@ try {
     clearTextReporter: { allowColor: false, allowEmojis: false, logTests: false },
     thresholds: { high: THRESHOLDS.core, low: THRESHOLDS.rest, break: null },
     tempDirName: ".stryker-tmp",
+    ...(args.includes("--incremental")
+      ? { incremental: true, incrementalFile: "mutation-incremental.json" }
+      : {}),
     timeoutMS: 10_000,
     timeoutFactor: 3,
     // Extra Stryker options for one run, e.g. PEAK_MUTATION_STRYKER='{"logLevel":"debug"}'.
