@@ -23,10 +23,26 @@ export const clientOptions = (redis: RedisOptions, commandTimeoutMs: number): Re
   connectTimeout: commandTimeoutMs * 4,
 });
 
+/** ioredis's own command deadline: long after the stores' own (`withDeadline`), so a process that stalled reads a late reply first. */
+const BACKSTOP_MS = 60_000;
+
+/**
+ * Options for a store's command connection: {@link clientOptions}, and ioredis's
+ * `commandTimeout` as a backstop only (60 s, or 4 × `commandTimeoutMs` when longer), which clears
+ * commands Redis never answers; each command's real deadline is the store's `withDeadline`.
+ */
+export const commandClientOptions = (
+  redis: RedisOptions,
+  commandTimeoutMs: number,
+): RedisOptions => ({
+  ...clientOptions(redis, commandTimeoutMs),
+  commandTimeout: Math.max(BACKSTOP_MS, commandTimeoutMs * 4),
+});
+
 /** The command connection (with the Lua scripts defined) and the pub/sub connection. */
 export const createClients = (options: ResolvedStoreOptions): [Redis, Redis] => {
   const base = clientOptions(options.redis, options.commandTimeoutMs);
-  const client = new Redis({ ...base, commandTimeout: options.commandTimeoutMs });
+  const client = new Redis(commandClientOptions(options.redis, options.commandTimeoutMs));
   client.defineCommand("peakBreakerSync", { numberOfKeys: 2, lua: SYNC_SCRIPT });
   client.defineCommand("peakBreakerClaim", { numberOfKeys: 2, lua: CLAIM_SCRIPT });
   client.defineCommand("peakBreakerResolve", { numberOfKeys: 2, lua: RESOLVE_SCRIPT });

@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import { createClients, unrefSocket } from "./redis-clients";
 import { describeRedisFailure, type RedisFailure } from "./redis-failure";
+import { withDeadline } from "./reply-deadline";
 import type { ResolvedStoreOptions } from "./store-options";
 import { UnrefTimer } from "./unref-timer";
 
@@ -69,7 +70,8 @@ export class RedisLink {
     if (!this.usable) return undefined;
     const script = (this.client as unknown as Record<ScriptName, Script>)[name];
     try {
-      const reply = await script.call(this.client, keys, ...args);
+      const sent = script.call(this.client, keys, ...args);
+      const reply = await withDeadline(sent, this.options.commandTimeoutMs);
       this.markUp();
       return reply;
     } catch (error) {

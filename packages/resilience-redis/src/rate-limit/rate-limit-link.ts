@@ -1,9 +1,9 @@
 import { Redis } from "ioredis";
-import { clientOptions, unrefSocket } from "../redis-clients";
+import { commandClientOptions, unrefSocket } from "../redis-clients";
+import { withDeadline } from "../reply-deadline";
 import { UnrefTimer } from "../unref-timer";
 import type { ResolvedRateLimitOptions } from "./rate-limit-options";
 import { RATE_LIMIT_SCRIPT } from "./rate-limit-script";
-import { withDeadline } from "./reply-deadline";
 
 /** Why Redis cannot be used: unreachable or slow, or it refused our credentials. */
 export type LinkProblem = { kind: "outage" | "auth"; message: string };
@@ -18,14 +18,11 @@ const isAuthError = (error: unknown): boolean =>
 
 const noop = (): void => undefined;
 
-/** ioredis's own deadline: long after ours, so a stalled process reads a late reply first. */
-const BACKSTOP_MS = 60_000;
-
 /**
  * The store's one Redis connection: the admission script, a hard per-command deadline
  * (`commandTimeoutMs`, judged after the I/O that was ready when it passed, so a reply that came
- * while this process was busy counts: see `withDeadline`; ioredis's `commandTimeout`, at
- * {@link BACKSTOP_MS} or more, only clears commands Redis never answers), up/down tracking with
+ * while this process was busy counts: see `withDeadline`; ioredis's `commandTimeout`, a backstop
+ * (see `commandClientOptions`), only clears commands Redis never answers), up/down tracking with
  * one log line per outage, an authentication failure told apart from an outage, and an unref'd
  * reconnect timer. Nothing here keeps Node alive.
  */
@@ -46,10 +43,7 @@ export class RateLimitLink {
   constructor(options: ResolvedRateLimitOptions, onUp: () => void) {
     this.options = options;
     this.onUp = onUp;
-    this.client = new Redis({
-      ...clientOptions(options.redis, options.commandTimeoutMs),
-      commandTimeout: Math.max(BACKSTOP_MS, options.commandTimeoutMs * 4),
-    });
+    this.client = new Redis(commandClientOptions(options.redis, options.commandTimeoutMs));
     this.client.defineCommand("peakRateLimit", { numberOfKeys: 1, lua: RATE_LIMIT_SCRIPT });
     this.reconnect = new UnrefTimer(() => this.connect());
     this.probe = new UnrefTimer(() => this.ping());

@@ -3,7 +3,7 @@ import { withDeadline } from "./reply-deadline";
 
 // The deadline on a virtual clock: moving the clock takes no real time, so the timer fires on
 // time and the verdict is given at once (the late path, a process busy past the deadline, is
-// shown against a real Redis in link-stall.test.ts).
+// shown against a real Redis in rate-limit/link-stall.test.ts).
 afterEach(() => {
   vi.useRealTimers();
 });
