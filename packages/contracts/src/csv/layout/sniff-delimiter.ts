@@ -16,6 +16,9 @@ export const sniffDelimiter = (line: string): string => {
     }
   }
   let best = 0;
-  for (let k = 1; k < counts.length; k++) if (counts[k]! > counts[best]!) best = k;
+  // Stryker disable next-line EqualityOperator: k = 4 reads counts[4], undefined, and undefined > n is false
+  for (let k = 1; k < counts.length; k++) {
+    if (counts[k]! > counts[best]!) best = k;
+  }
   return CANDIDATES[best] as string;
 };
