@@ -35,6 +35,8 @@ describe("planColumnNames", () => {
 
   it("maps a position only in a file without header", () => {
     expect(plan(["a", "b", "c"], { columns: { volume: "2" } }, true)).toEqual(["a", "b", "volume"]);
+    const thirteen = Array.from({ length: 13 }, (_, i) => `c${i}`);
+    expect(plan(thirteen, { columns: { volume: "12" } }, true)[12]).toBe("volume");
     expect(thrown(() => plan(["a", "b", "c"], { columns: { volume: "3" } }, true))).toMatchObject({
       message: `CSV has no column '3' for volume (columns.volume = "3")`,
     });
