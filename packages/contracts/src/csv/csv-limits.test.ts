@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { isDataContractError } from "@peak/errors";
 import { describe, expect, it } from "vitest";
 import { checkOhlcv } from "../ohlcv/check-ohlcv";
+import { thrown } from "./__fixtures__/thrown";
 import { parseOhlcvCsv } from "./parse-ohlcv-csv";
 
 const run = promisify(execFile);
@@ -21,14 +22,6 @@ const probeWith = async (kind: string) => {
   ];
   const { stdout } = await run(process.execPath, args, { cwd: packageDir, timeout: 60_000 });
   return JSON.parse(stdout) as { typed: boolean; code: string; message: string };
-};
-const thrown = (fn: () => unknown): unknown => {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
 };
 
 describe("CSV limits", () => {

@@ -2,6 +2,7 @@ import { isConfigError, isDataContractError } from "@peak/errors";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { checkOhlcv } from "../ohlcv/check-ohlcv";
+import { thrown } from "./__fixtures__/thrown";
 import { createOhlcvCsvParser } from "./ohlcv-csv-parser";
 import { parseOhlcvCsv, parseOhlcvCsvStream } from "./parse-ohlcv-csv";
 
@@ -13,15 +14,6 @@ const GOOD = csv(
   "1704070800000,101,106,100,104,1100",
   "2024-01-01T03:00:00+01:00,102,107,101,105,1200.5",
 );
-
-const thrown = (fn: () => unknown): unknown => {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-};
 
 describe("parseOhlcvCsv", () => {
   it("reads zoned ISO and epoch-ms stamps into Float64Array columns", () => {

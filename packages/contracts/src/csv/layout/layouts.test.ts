@@ -1,18 +1,11 @@
 import { isConfigError, isDataContractError } from "@peak/errors";
 import { describe, expect, it } from "vitest";
 import { checkOhlcv } from "../../ohlcv/check-ohlcv";
+import { thrown } from "../__fixtures__/thrown";
 import { parseOhlcvCsv } from "../parse-ohlcv-csv";
 
 const T0 = Date.UTC(2024, 0, 1);
 const HOUR = 3_600_000;
-const thrown = (fn: () => unknown): unknown => {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-};
 const rules = (text: string, options = {}, check = {}) =>
   checkOhlcv(parseOhlcvCsv(text, options), check).violations.map((v) => v.rule);
 
