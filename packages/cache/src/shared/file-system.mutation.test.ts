@@ -1,8 +1,8 @@
 import { mkdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { useTempDirs } from "./__fixtures__/temp-dir";
-import { nodeFileSystem, resolveFileSystem, unlinkQuietly } from "./file-system";
+import { nodeFileSystem, resolveFileSystem, sleep, syncDirOn, unlinkQuietly } from "./file-system";
 
 const tempDir = useTempDirs();
 
@@ -100,5 +100,30 @@ describe("unlinkQuietly", () => {
     await mkdir(dir);
     await expect(unlinkQuietly(nodeFileSystem, dir)).rejects.toHaveProperty("code");
     expect((await stat(dir)).isDirectory()).toBe(true);
+  });
+});
+
+describe("the Node wiring", () => {
+  it("sleep resolves only once its timer has run", async () => {
+    vi.useFakeTimers();
+    try {
+      let done = false;
+      const waiting = sleep(50).then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(49);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await waiting;
+      expect(done).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("syncDir opens nothing on Windows (a missing folder passes) and fsyncs elsewhere", async () => {
+    const dir = await tempDir();
+    const missing = join(dir, "missing");
+    await expect(syncDirOn("win32")(missing)).resolves.toBeUndefined();
+    await expect(syncDirOn("linux")(missing)).rejects.toMatchObject({ code: "ENOENT" });
+    await expect(syncDirOn("linux")(dir)).resolves.toBeUndefined();
   });
 });

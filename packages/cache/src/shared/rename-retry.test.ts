@@ -1,7 +1,4 @@
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { describe, expect, it, vi } from "vitest";
-import { sleep, syncDirOn } from "./file-system";
+import { describe, expect, it } from "vitest";
 import { RENAME_RETRIES, retryingRename } from "./rename-retry";
 
 const failure = (code: string | undefined): NodeJS.ErrnoException =>
@@ -69,29 +66,5 @@ describe("retryingRename", () => {
     await expect(rename("a.tmp", "a")).rejects.toMatchObject({ code: "EBUSY" });
     expect(calls).toHaveLength(1);
     expect(waits).toEqual([]);
-  });
-});
-
-describe("the Node wiring", () => {
-  it("sleep resolves only once its timer has run", async () => {
-    vi.useFakeTimers();
-    try {
-      let done = false;
-      const waiting = sleep(50).then(() => (done = true));
-      await vi.advanceTimersByTimeAsync(49);
-      expect(done).toBe(false);
-      await vi.advanceTimersByTimeAsync(1);
-      await waiting;
-      expect(done).toBe(true);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it("syncDir opens nothing on Windows (a missing folder passes) and fsyncs elsewhere", async () => {
-    const missing = join(tmpdir(), `peak-missing-${process.pid}-${Date.now()}`);
-    await expect(syncDirOn("win32")(missing)).resolves.toBeUndefined();
-    await expect(syncDirOn("linux")(missing)).rejects.toMatchObject({ code: "ENOENT" });
-    await expect(syncDirOn("linux")(tmpdir())).resolves.toBeUndefined();
   });
 });
