@@ -12,8 +12,7 @@
 // price of refusing or delaying up to one slot longer than an exact log. Time is Redis's TIME in
 // whole ms. KEYS[1] = the key's hash: the slots, "win", "low" = lowest slot, "sum" = all slots'
 // weight, "last" = newest admission, "exp" = expiry (refreshed when less than a window after
-// "last"). A batch in the common case: one HMGET (meta, the window's oldest and current slot),
-// one HSET. ARGV: op, n, W, then per op:
+// "last"). A batch in the common case (script-common-case.ts): one HMGET, one HSET. ARGV: op, n, W, then per op:
 //   take:   hold (a lease's spending time, at most W / n), then quadruples weight, cap, maxWaitMs,
 //           lease (lease > 0: first try to admit `lease` weight without waiting, counted at its
 //           grant + hold, else `weight`) → {now, c, then ok, ms, slot, granted per take after
@@ -21,15 +20,20 @@
 //           when ok, else retryAfterMs; granted = the weight admitted)
 //   refund: slot, weight, at → {now}        seed: pairs of time and weight → {now}
 
+import { COMMON_CASE } from "./script-common-case";
+
 export const RATE_LIMIT_SCRIPT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local key, op, n, win = KEYS[1], ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
 local size = math.ceil(win / n)
-local function slotOf(ms) return math.floor(ms / size) end
-local lo0, hi0 = slotOf(now - win + 1), slotOf(now)
-local meta = redis.call('HMGET', key, 'win', 'low', 'last', 'sum', 'exp', lo0, 'm' .. lo0, hi0, 'm' .. hi0)
+local lo0, hi0 = math.floor((now - win + 1) / size), math.floor(now / size)
+-- Slot numbers (< 1e14) as strings once: number formatting is the costly part of a short script.
+local los, his = tostring(lo0), tostring(hi0)
+local meta = redis.call('HMGET', key, 'win', 'low', 'last', 'sum', 'exp', los, 'm' .. los, his, 'm' .. his)
 local low, last, sum, exp = tonumber(meta[2]), tonumber(meta[3]) or 0, tonumber(meta[4]) or 0, tonumber(meta[5]) or 0
+${COMMON_CASE}
+local function slotOf(ms) return math.floor(ms / size) end
 local w, m, changed = {}, {}, {}
 -- What the key holds now: 'win' and 'low' are written only when they change (fewer fields set).
 local win0, low0 = tonumber(meta[1]), low
