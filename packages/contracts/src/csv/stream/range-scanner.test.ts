@@ -47,6 +47,8 @@ const same = (a: RowState, b: RowState) => {
     Array.from(b.spacings.values.subarray(0, b.spacings.size)),
   );
 };
+// The first row's prices and volume as the scanner read them.
+const firstBar = (text: string) => Array.from(scan(text).scanner.state.first.subarray(1));
 const ROWS = [
   ["2024-01-02T03:04:05.678Z", "10", "11.25", "9.5", "10.125", "0"],
   ["2024-01-02T03:05:05Z", "10.5", "12", "0.000001", "11", "123456789012345"],
@@ -104,7 +106,7 @@ describe("RangeScanner", () => {
       "2024-01-02T03:04:05.678Z,10,11,9,10",
       "2024-01-02T03:04:05.678Z,10,11,9,10,",
       "2024-01-02T03:04:05.678Z,.,11,9,10,1",
-      "2024-01-02T03:04:05.678Z,1234567890123456,11,9,10,1",
+      "2024-01-02T03:04:05.678Z,10,11,9,10,1.00000000000000000.5",
       "2024-01-02T03:04:05.678Z,10,11,9,12,1",
       "2024-01-02T03:04:05.678Z,10,11,9,10,-1",
     ];
@@ -117,6 +119,35 @@ describe("RangeScanner", () => {
 
   // The rule of the text and byte readers: at most maxLineBytes + 1 bytes before the \n, a \r
   // among them.
+  it("reads numbers of 16 digits or more as the byte reader reads them (pandas writes 17)", () => {
+    const rows = [
+      ["2024-01-02T03:04:05.678Z", "127.77", "128.01999999999998", "127.52", "127.77", "1"],
+      [
+        "2024-01-02T03:05:05.678Z",
+        "0.30000000000000004",
+        "0.30000000000000004",
+        "0.1",
+        "0.2",
+        "1234567890123456789",
+      ],
+      [
+        "2024-01-02T03:06:05.678Z",
+        "1",
+        "1.0000000000000002",
+        "0.99999999999999989",
+        "1",
+        "0.000000000000000001",
+      ],
+    ];
+    const text = rows.map((r) => r.join(",")).join("\n");
+    for (const cut of [0, 40, 50, 77, 100]) {
+      const { scanner } = scan(text, [cut]);
+      expect(scanner.bailed).toBe(false);
+      same(scanner.state, expected(rows));
+    }
+    expect(firstBar(text)).toEqual([127.77, 128.01999999999998, 127.52, 127.77, 1]);
+  });
+
   it("gives up on a line longer than the readers' limit, a \\r counted in it", () => {
     const line = ROWS[0]!.join(",");
     const bails = (text: string, max: number) => scan(text, [], ROLES, max).scanner.bailed;

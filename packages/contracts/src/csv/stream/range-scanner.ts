@@ -1,4 +1,6 @@
+import { byteText } from "../bytes/byte-number";
 import { fastStamp, guessesStampEnd, zonedStampAt } from "../bytes/fast-iso";
+import { parseNumberText } from "../text/number-text";
 import { RowState } from "./row-state";
 
 /** What a column is to the streaming check: one of the six OHLCV columns, or another number. */
@@ -11,7 +13,7 @@ const INCOMPLETE = -2;
  * The one-pass clean-file scanner of the streaming check. It reads whole lines of bytes,
  * each field straight from bytes in the same loop that finds the line end, and keeps only
  * running state ({@link RowState}). Anything that would give a finding, or that the byte reader would read as text
- * (quotes, spaces, odd numbers, epoch or zone-less stamps, short or long lines), makes it
+ * (quotes, spaces, exponents, epoch or zone-less stamps, short or long lines), makes it
  * give up (`bailed`): the caller then reads the file the in-memory way, which reports it.
  */
 export class RangeScanner {
@@ -94,9 +96,16 @@ export class RangeScanner {
           }
           if (p === to && !final) return lineStart;
           const digits = p - from - (dotted ? 1 : 0);
-          if (digits <= 0 || digits > 15) return this.bail();
-          v = frac > 0 ? m / (POW10[frac] as number) : m;
-          if (negative) v = -v;
+          if (digits <= 0) return this.bail();
+          if (digits <= 15) {
+            v = frac > 0 ? m / (POW10[frac] as number) : m;
+            if (negative) v = -v;
+          } else {
+            // More digits than a double holds exactly (pandas writes 17, e.g. 128.01999999999998):
+            // the value the byte reader's slow path gives, from the text.
+            v = parseNumberText(byteText(b, negative ? from - 1 : from, p)) ?? Number.NaN;
+            if (v !== v) return this.bail();
+          }
         }
         vals[roles[k] as number] = v;
         const t = p < to ? (b[p] as number) : -1;
