@@ -34,8 +34,6 @@ describe("arrowToTable", () => {
   });
 
   it("gives zone-less timestamps as wall-clock text at their unit, every such column", () => {
-    // Each zone-less column holds a null: without one flechette writes no validity bitmap and
-    // naiveText, asking the batch's isValid, reads every value as null (reported as a bug).
     const naive = ipc(
       { ms: [1, null, 5], us: [0.002, 3, null], close: [1, 2, 3] },
       {
@@ -51,6 +49,23 @@ describe("arrowToTable", () => {
         { ms: "1970-01-01T00:00:00.005", us: null, close: 3 },
       ]);
     }
+  });
+
+  // Without nulls, writers leave the validity bitmap out; every value must still be read.
+  it("gives every value of a zone-less column without nulls (no validity bitmap)", () => {
+    const full = ipc(
+      { ms: [1, 5], us: [0.002, -0.001] },
+      { ms: timestamp(TimeUnit.MILLISECOND), us: timestamp(TimeUnit.MICROSECOND) },
+    );
+    expect(arrowToTable(full, "number", none).objects()).toEqual([
+      { ms: "1970-01-01T00:00:00.001", us: "1970-01-01T00:00:00.000002" },
+      { ms: "1970-01-01T00:00:00.005", us: "1969-12-31T23:59:59.999999" },
+    ]);
+    const zoned = ipc({ at: [1, 2] }, { at: timestamp(TimeUnit.MILLISECOND, "UTC") });
+    expect(arrowToTable(zoned, "number", new Set(["at"])).objects()).toEqual([
+      { at: "1970-01-01T00:00:00.001" },
+      { at: "1970-01-01T00:00:00.002" },
+    ]);
   });
 
   it("gives the columns pandas lists as naive as text even with a zone", () => {

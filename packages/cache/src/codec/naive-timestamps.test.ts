@@ -9,11 +9,17 @@ const field = (name: string, typeId: number, timezone?: string | null) => ({
 });
 const none = new Set<string>();
 /** One batch of raw values (null = invalid). */
-const batch = (...values: (bigint | null)[]) => ({
-  length: values.length,
-  values: values.map((v) => v ?? 0n),
-  isValid: (i: number) => values[i] !== null,
-});
+// A batch as flechette reads it: no validity bitmap when nothing is null.
+const batch = (...values: (bigint | null)[]) => {
+  const nullCount = values.filter((v) => v === null).length;
+  return {
+    length: values.length,
+    nullCount,
+    validity: nullCount === 0 ? null : Uint8Array.of(0),
+    values: values.map((v) => v ?? 0n),
+    isValid: (i: number) => nullCount > 0 && values[i] !== null,
+  };
+};
 
 describe("isNaiveTimestamp", () => {
   it("is true for a timestamp without a zone, of any spelling, or listed naive by pandas", () => {
@@ -52,9 +58,11 @@ describe("pandasNaiveColumns", () => {
 describe("naiveText", () => {
   const at = Date.UTC(2024, 0, 2, 9, 30, 15, 250); // 2024-01-02T09:30:15.250
   it("writes each unit at its own precision, across batches, nulls kept", () => {
-    expect(naiveText([batch(BigInt(Math.floor(at / 1000))), batch(null)], 0)).toEqual([
+    const s = BigInt(Math.floor(at / 1000));
+    expect(naiveText([batch(s), batch(null, s + 1n)], 0)).toEqual([
       "2024-01-02T09:30:15",
       null,
+      "2024-01-02T09:30:16",
     ]);
     expect(naiveText([batch(BigInt(at))], 1)).toEqual(["2024-01-02T09:30:15.250"]);
     expect(naiveText([batch(BigInt(at) * 1_000n + 7n)], 2)).toEqual(["2024-01-02T09:30:15.250007"]);

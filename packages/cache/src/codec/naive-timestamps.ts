@@ -3,6 +3,8 @@ const PER_MS = [0n, 1n, 1_000n, 1_000_000n] as const;
 
 interface RawBatch {
   length: number;
+  nullCount: number;
+  validity?: Uint8Array | null | undefined;
   values: ArrayLike<bigint>;
   isValid(index: number): boolean;
 }
@@ -65,8 +67,11 @@ const wallClock = (raw: bigint, unit: number): string => {
 export const naiveText = (batches: readonly RawBatch[], unit: number): Array<string | null> => {
   const out: Array<string | null> = [];
   for (const batch of batches) {
+    // Writers leave the validity bitmap out when a batch has no nulls (pyarrow, flechette):
+    // then every value is present, and isValid, reading the missing bitmap, would say none is.
+    const all = batch.nullCount === 0 || !batch.validity;
     for (let i = 0; i < batch.length; i += 1) {
-      out.push(batch.isValid(i) ? wallClock(BigInt(batch.values[i]!), unit) : null);
+      out.push(all || batch.isValid(i) ? wallClock(BigInt(batch.values[i]!), unit) : null);
     }
   }
   return out;
