@@ -84,4 +84,43 @@ describe("badTimestamp", () => {
     expect(badTimestamp(t, types)).toEqual({ column: "c", row: 0, value: '"x"' });
     expect(badTimestamp(t, { close: types.close! })).toBeUndefined();
   });
+
+  it("shows a BigInt or a value with a cycle without throwing", () => {
+    expect(bad([1, 5n])).toEqual({ column: "t", row: 1, value: "5n" });
+    const cyclic: Record<string, unknown> = {};
+    cyclic["self"] = cyclic;
+    expect(bad([cyclic])).toEqual({ column: "t", row: 0, value: "object" });
+  });
+});
+
+describe("filtered and ordered tables", () => {
+  it("judges and checks the table's own rows, numbered as the table numbers them", () => {
+    const source = table({ a: [null, null, 5, 7], d: [null, null, new Date(0), new Date(1)] });
+    const kept = source.filter((r: { a: number }) => r.a > 6);
+    expect(arrowTypesFor(kept, [])).toEqual({ a: FLOAT64, d: UTC_MS });
+    const stamps = table({ t: ["bad", 1, 2.5] });
+    const types = arrowTypesFor(stamps, ["t"]);
+    expect(
+      badTimestamp(
+        stamps.filter((r: { t: unknown }) => r.t === 1),
+        types,
+      ),
+    ).toBeUndefined();
+    expect(
+      badTimestamp(
+        stamps.filter((r: { t: unknown }) => r.t !== 1),
+        types,
+      ),
+    ).toEqual({
+      column: "t",
+      row: 0,
+      value: '"bad"',
+    });
+    const ordered = table({ t: [3, 1, 2.5], k: [0, 2, 1] }).orderby("k");
+    expect(badTimestamp(ordered, arrowTypesFor(ordered, ["t"]))).toEqual({
+      column: "t",
+      row: 1,
+      value: "2.5",
+    });
+  });
 });

@@ -8,9 +8,13 @@ const FLOAT64 = { typeId: 3, precision: 2, values: Float64Array };
 /** Arrow type overrides for arquero's `toArrow({ types })`, keyed by column name. */
 export type ArrowTypeMap = Record<string, typeof UTC_MS | typeof FLOAT64>;
 
-const firstValue = (column: { at(row: number): unknown } | undefined, rows: number): unknown => {
+// Values by the table's own row index: a filtered or ordered table's column holds every row of
+// its source, in the source's order (`getter` maps through the table's indices).
+type Getter = (row: number) => unknown;
+
+const firstValue = (get: Getter, rows: number): unknown => {
   for (let row = 0; row < rows; row += 1) {
-    const value = column?.at(row);
+    const value = get(row);
     if (value !== null && value !== undefined) return value;
   }
   return undefined;
@@ -28,8 +32,8 @@ export const arrowTypesFor = (
 ): ArrowTypeMap => {
   const types: ArrowTypeMap = {};
   for (const name of table.columnNames()) {
-    const column = table.column(name) as unknown as { at(row: number): unknown } | undefined;
-    const value = firstValue(column, table.numRows());
+    const column = table.column(name);
+    const value = firstValue(table.getter(name) as Getter, table.numRows());
     if (timestampColumns.includes(name) || value instanceof Date) types[name] = UTC_MS;
     else if (typeof value === "number" && Array.isArray(column)) types[name] = FLOAT64;
   }
@@ -42,6 +46,17 @@ const isTimestampValue = (value: unknown): boolean =>
   Number.isSafeInteger(value) ||
   (value instanceof Date && Number.isFinite(value.getTime()));
 
+// A bad value as the error shows it; JSON.stringify throws on a BigInt or a cycle.
+const shown = (value: unknown): string => {
+  if (value instanceof Date) return "Invalid Date";
+  if (typeof value === "bigint") return `${value}n`;
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
+};
+
 /**
  * Finds the first value in a timestamp column that cannot be stored as an Arrow int64 of
  * milliseconds: anything but whole epoch-ms numbers, valid Dates and null.
@@ -53,17 +68,10 @@ export const badTimestamp = (
   const rows = table.numRows();
   for (const [name, type] of Object.entries(types)) {
     if (type !== UTC_MS) continue;
-    const column = table.column(name) as unknown as { at(row: number): unknown };
+    const get = table.getter(name) as Getter;
     for (let row = 0; row < rows; row += 1) {
-      const value = column.at(row);
-      if (!isTimestampValue(value)) {
-        return {
-          column: name,
-          row,
-          value:
-            value instanceof Date ? "Invalid Date" : String(JSON.stringify(value) ?? typeof value),
-        };
-      }
+      const value = get(row);
+      if (!isTimestampValue(value)) return { column: name, row, value: shown(value) };
     }
   }
   return undefined;
