@@ -63,6 +63,7 @@ export class RangeScanner {
           if (this.guess && (c24 === sep || c24 === 10 || c24 === 13) && b[p + 19] !== sep) {
             v = fastStamp(b, p, 24);
           }
+          // Stryker disable next-line ConditionalExpression: the search below finds the same end, and zonedStampAt the same value
           if (v === v) p = stop24;
           else {
             let stop = p;
@@ -85,6 +86,7 @@ export class RangeScanner {
             p++;
           }
           let frac = 0;
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: b[to] is the sentinel, never a dot
           const dotted = p < to && b[p] === 46;
           if (dotted) {
             const dot = ++p;
@@ -97,13 +99,16 @@ export class RangeScanner {
           if (p === to && !final) return lineStart;
           const digits = p - from - (dotted ? 1 : 0);
           if (digits <= 0) return this.bail();
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: parseNumberText gives a short number the same value
           if (digits <= 15) {
+            // Stryker disable next-line ConditionalExpression,EqualityOperator: POW10[0] is 1
             v = frac > 0 ? m / (POW10[frac] as number) : m;
             if (negative) v = -v;
           } else {
             // More digits than a double holds exactly (pandas writes 17, e.g. 128.01999999999998):
             // the value the byte reader's slow path gives, from the text.
             v = parseNumberText(byteText(b, negative ? from - 1 : from, p)) ?? Number.NaN;
+            // Stryker disable next-line ConditionalExpression: digits with at most one dot always parse
             if (v !== v) return this.bail();
           }
         }

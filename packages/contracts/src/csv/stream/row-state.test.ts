@@ -59,26 +59,36 @@ describe("RowState", () => {
   });
 
   it("counts a bar stale when every price and the volume repeat, or the volume is 0", () => {
-    const s = new RowState(Infinity);
-    add(s, [1, 10, 11, 9, 10, 5]);
-    add(s, [2, 10, 11, 9, 10, 5]);
-    add(s, [3, 10, 11, 9, 10, 0]);
-    add(s, [4, 10, 11, 9, 10, 7]);
-    for (const [i, changed] of [
+    const A: Bar = [1, 10, 11, 9, 10, 5];
+    // A, A again (stale), then B: stale or not by the rule, field by field.
+    const staleAfter = (b: Bar) => {
+      const s = new RowState(Infinity);
+      for (const bar of [A, [2, ...A.slice(1)] as Bar, b]) expect(add(s, bar)).toBe(true);
+      return s.runs().stale;
+    };
+    const changed = (field: number, value: number): Bar => {
+      const b: Bar = [3, ...(A.slice(1) as [number, number, number, number, number])];
+      b[field] = value;
+      return b;
+    };
+    for (const [field, value] of [
       [1, 10.5],
       [2, 11.5],
       [3, 9.5],
       [4, 10.5],
+      [5, 6],
     ] as const) {
-      const bar: Bar = [5 + i, 10, 11, 9, 10, 7];
-      bar[i] = changed;
-      add(s, bar);
-      add(s, [5.5 + i, 10, 11, 9, 10, 7]);
+      expect(staleAfter(changed(field, value)), `field ${field}`).toEqual(runsOf([true, false]));
     }
-    expect(s.runs().stale).toEqual(
-      runsOf([true, true, false, false, false, false, false, false, false, false, false]),
-    );
-    expect(s.runs().zero).toEqual(runsOf([false, false, true, ...Array<boolean>(9).fill(false)]));
+    expect(staleAfter(changed(5, 0))).toEqual(runsOf([true, true]));
+    expect(staleAfter([3, ...A.slice(1)] as Bar)).toEqual(runsOf([true, true]));
+    const zero = new RowState(Infinity);
+    for (const bar of [
+      [1, 10, 11, 9, 10, 0],
+      [2, 10, 11, 9, 10, 4],
+    ] as Bar[])
+      add(zero, bar);
+    expect(zero.runs()).toEqual({ stale: runsOf([false]), zero: runsOf([true, false]) });
   });
 
   it("refuses a row that breaks a hard rule, and a close that moves past the jump threshold", () => {

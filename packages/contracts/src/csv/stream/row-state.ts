@@ -44,12 +44,14 @@ export class RowState {
     if (this.rows === 0) this.first.set(vals.subarray(0, 6));
     else {
       const pc = this.lc;
+      // Stryker disable UnaryOperator: a negated 0/1 flag is 0 or -1, and -1 & 1 is 1: the same bit
       const same =
         +(o === this.lo) &
         +(h === this.lh) &
         +(l === this.ll) &
         +(c === pc) &
         (+(v === 0) | +(v === this.lv));
+      // Stryker restore UnaryOperator
       flag(this.stale, same === 1);
       if (Math.abs(c - pc) > this.jump * pc) return false;
       if (!this.spacings.push(t - pt)) return false;
@@ -80,6 +82,7 @@ const flag = (r: FlagRuns, set: boolean): void => {
   r.length++;
   if (set) {
     r.tail++;
+    // Stryker disable next-line EqualityOperator: at equality it stores the value it holds
     if (r.tail > r.longest) r.longest = r.tail;
     if (r.all) r.head++;
   } else {
