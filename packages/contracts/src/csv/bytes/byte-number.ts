@@ -43,7 +43,6 @@ const slowNumber = (b: Uint8Array, start: number, from: number, end: number, sep
  */
 export const scanNumberBytes = (b: Uint8Array, start: number, end: number, sep: number): number => {
   let i = start;
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: at start === end a "-" past the end still leads to slowNumber over the empty cell: NaN, ok, at = start
   const negative = i < end && b[i] === 45;
   if (negative) i++;
   let mantissa = 0;
@@ -64,7 +63,6 @@ export const scanNumberBytes = (b: Uint8Array, start: number, end: number, sep: 
   if (digitCount === 0 || digitCount > 15) {
     return i === start ? Number.NaN : slowNumber(b, start, start, end, sep);
   }
-  // Stryker disable next-line EqualityOperator: with no digit after the point the divisor is POW10[0] = 1
   const value = fractionDigits > 0 ? mantissa / (POW10[fractionDigits] as number) : mantissa;
   return negative ? -value : value;
 };

@@ -5,7 +5,6 @@ import { daysFromCivil, daysInMonth, lastScan, MAX_MS } from "../text/iso-timest
 // the equivalence test in byte-reader.property.test.ts compares them on generated input.
 
 const digits = (b: Uint8Array, at: number, len: number, end: number): number => {
-  // Stryker disable next-line ConditionalExpression,ArithmeticOperator,UnaryOperator: a time field read past `end` leaves the cursor past `end`, where zoneOffset finds no zone (NaN); date fields lie inside the 10 bytes checked first
   if (at + len > end) return -1;
   let n = 0;
   for (let i = at; i < at + len; i++) {
@@ -42,7 +41,6 @@ const timeOfDay = (b: Uint8Array, start: number, end: number): number => {
     sec = digits(b, at + 1, 2, end);
     at += 3;
   }
-  // Stryker disable next-line ConditionalExpression: h = -1 makes the time of day negative, which the caller refuses
   if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return -1;
   let frac = 0;
   const c = b[at];
@@ -64,7 +62,6 @@ const timeOfDay = (b: Uint8Array, start: number, end: number): number => {
  * Every byte it accepts is ASCII, so a stamp it reads decodes to the same text.
  */
 export const scanTimestampBytes = (b: Uint8Array, start: number, end: number): number => {
-  // Stryker disable next-line ConditionalExpression,ArithmeticOperator: a shorter stamp fails the bounded day digits (-1) just below
   if (end - start < 10 || b[start + 4] !== 45 || b[start + 7] !== 45) return Number.NaN;
   const y = digits(b, start, 4, end);
   const mo = digits(b, start + 5, 2, end);
@@ -83,6 +80,5 @@ export const scanTimestampBytes = (b: Uint8Array, start: number, end: number): n
   if (offset === undefined) return Number.NaN;
   lastScan.naive = Number.isNaN(offset);
   const ms = lastScan.naive ? wall : wall - offset * 60_000;
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: four-digit years stay far inside ±MAX_MS (year 275760)
   return Math.abs(ms) <= MAX_MS ? ms : Number.NaN;
 };

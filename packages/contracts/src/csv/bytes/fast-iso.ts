@@ -4,7 +4,6 @@ import { daysFromCivil, daysInMonth, lastScan } from "../text/iso-timestamp";
 const d2 = (b: Uint8Array, at: number): number => {
   const hi = (b[at] as number) - 48;
   const lo = (b[at + 1] as number) - 48;
-  // Stryker disable next-line ConditionalExpression: a negative hi gives a negative pair, which every caller refuses
   return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
 };
 
