@@ -81,10 +81,20 @@ describe("ByteCsvReader, line by line", () => {
     }
   });
 
-  it("hands a line that starts with a tab delimiter to the text reader", () => {
-    const got = byteRun([utf8("timestamp\topen\n\t1\n")]);
-    expect(got.columns).toEqual([[null], Float64Array.of(1)]);
-    expect(got.viaText).toEqual(["timestamp\topen", "\t1"]);
+  it("hands a line that starts with a blank delimiter to the text reader", () => {
+    for (const sep of ["\t", " "]) {
+      const got = byteRun([utf8(`open${sep}timestamp\n${sep}2024-01-01T00:00Z\n`)], {
+        delimiter: sep,
+      });
+      expect(got.columns, JSON.stringify(sep)).toEqual([
+        Float64Array.of(Number.NaN),
+        Float64Array.of(T0),
+      ]);
+      expect(got.viaText, JSON.stringify(sep)).toEqual([
+        `open${sep}timestamp`,
+        `${sep}2024-01-01T00:00Z`,
+      ]);
+    }
   });
 
   it("reads every line as text when the delimiter is not one ASCII byte", () => {

@@ -151,6 +151,12 @@ describe("FastRow.read, where a guessed 24-byte stamp ends", () => {
     });
     const { fast } = layout(["timestamp"]);
     expect(fast.read(latin1("2024-01-01T00:00:00.000Z"), 0, 20)).toBe(false);
+    expect(fast.read(latin1("2024-01-01T00:00:00.000Z,"), 0, 20)).toBe(false);
+  });
+
+  it("does not guess when the delimiter can occur inside the stamp", () => {
+    const spaced = readLines(["2024-01-01 00:00:00.000Z 1"], ["timestamp", "open"], " ");
+    expect(spaced.read).toEqual([false]);
   });
 
   it("guesses from the stamp's own start, however far into the line it is", () => {
