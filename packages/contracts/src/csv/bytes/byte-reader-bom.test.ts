@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { resolveCsvOptions } from "../csv-options";
 import { byteRun } from "./__fixtures__/byte-run";
 import { ByteCsvReader } from "./byte-reader";
@@ -18,8 +18,10 @@ describe("ByteCsvReader, the byte-order mark", () => {
 
   it("drops it by default, as at the start of a file", () => {
     const reader = new ByteCsvReader(resolveCsvOptions());
+    const textLine = vi.spyOn(reader.text, "textLine");
     reader.push(Uint8Array.from([...BOM, ...utf8("timestamp,open\n2024-01-01T00:00Z,1\n")]));
     reader.flush();
+    expect(textLine.mock.calls).toEqual([["timestamp,open"]]);
     expect(reader.text.names).toEqual(["timestamp", "open"]);
     expect(reader.text.columns.map((c) => c.finish())).toEqual([
       Float64Array.of(Date.UTC(2024, 0, 1)),
