@@ -46,6 +46,7 @@ export const fastStamp = (b: Uint8Array, p: number, len: number): number => {
       +(s >= 0 && s <= 59) &
       +(f1 >= 0 && f1 <= 9 && f2 >= 0 && f2 <= 9 && f3 >= 0 && f3 <= 9);
     if ((shape & digitsOk) === 1 && (d <= 28 || d <= daysInMonth(y, mo))) {
+      // Stryker disable next-line ArithmeticOperator: each of these keys is one-to-one on valid dates (months 1-12, days 1-31)
       const key = y * 10000 + mo * 100 + d;
       if (key !== day.key) {
         day.key = key;
