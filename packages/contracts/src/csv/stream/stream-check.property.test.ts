@@ -20,7 +20,8 @@ const step = fc.record({
   ),
   move: fc.oneof({ weight: 20, arbitrary: fc.integer({ min: -30, max: 30 }) }, fc.constant(900)),
   volume: fc.oneof({ weight: 12, arbitrary: fc.integer({ min: 1, max: 9999 }) }, fc.constant(0)),
-  blank: fc.boolean().map((b) => b && Math.random() < 0.1),
+  // A blank line before one bar in twenty, drawn by fast-check so a failing seed replays.
+  blank: fc.integer({ min: 0, max: 19 }).map((n) => n === 0),
 });
 
 const file = fc.record({
