@@ -52,6 +52,7 @@ const widthOf = (view: FlatView, typeId: number, type: number | undefined): numb
       check(width >= 0, `bad byte width ${width}`);
       return width;
     }
+    // Stryker disable next-line ConditionalExpression: without its return the switch falls out of the function, which returns undefined all the same
     default:
       return undefined;
   }

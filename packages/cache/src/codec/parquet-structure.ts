@@ -63,6 +63,7 @@ const checkColumn = (
   const values = num(meta, 5, -1);
   const compressed = num(meta, 7, -1);
   const uncompressed = num(meta, 6, -1);
+  // Stryker disable next-line UnaryOperator: a missing offset as -1 or 1 (alone or the min with a dictionary offset) is below 4 either way, refused as outside the file
   const dataOffset = num(meta, 9, -1);
   const dictOffset = num(meta, 11, 0);
   const start = dictOffset > 0 ? Math.min(dictOffset, dataOffset) : dataOffset;
