@@ -39,7 +39,8 @@ const widthOf = (view: FlatView, typeId: number, type: number | undefined): numb
       return width;
     }
     case T.Float:
-      return [2, 4, 8][short(view, type, 0, 2)];
+      // Precision: HALF (the FlatBuffers default, which writers leave out), SINGLE, DOUBLE.
+      return [2, 4, 8][short(view, type, 0, 0)];
     case T.Date:
       return short(view, type, 0, 1) === 0 ? 4 : 8;
     case T2.Timestamp:
