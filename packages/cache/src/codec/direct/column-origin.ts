@@ -10,5 +10,6 @@ export const rememberOrigin = (values: Float64Array, origin: ColumnOrigin): void
 };
 
 /** The Parquet kind `values` was read from, if the direct reader produced them. */
+// WeakMap#get gives undefined for null and primitives (it never throws), so no guard is needed.
 export const originOf = (values: unknown): ColumnOrigin | undefined =>
-  typeof values === "object" && values !== null ? origins.get(values) : undefined;
+  origins.get(values as object);
