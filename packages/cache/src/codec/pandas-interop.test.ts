@@ -75,4 +75,34 @@ print("{}")`,
     );
     expect((await atomicRead(path)).array("timestamp")).toEqual(["2024-01-01T09:30:00.000000"]);
   });
+
+  // pyarrow leaves the validity bitmap out of a column without nulls; every value must be read.
+  it("reads pandas' zone-less datetimes without nulls from an Arrow file as their text", async () => {
+    const path = join(await tempDir(), "naive.arrow");
+    python(
+      `import sys, pandas as pd, pyarrow as pa, pyarrow.feather as feather
+df = pd.DataFrame({"at": pd.to_datetime(["2024-01-01 09:30", "2024-01-01 09:31"]), "close": [1.5, 2.5]})
+feather.write_feather(df, sys.argv[1], compression="uncompressed")
+print("{}")`,
+      path,
+    );
+    const table = await atomicRead(path);
+    expect(table.objects()).toEqual([
+      { at: "2024-01-01T09:30:00.000000", close: 1.5 },
+      { at: "2024-01-01T09:31:00.000000", close: 2.5 },
+    ]);
+  });
+
+  it("reads a pyarrow Float16 column from an Arrow file", async () => {
+    const path = join(await tempDir(), "half.arrow");
+    python(
+      `import sys, numpy as np, pandas as pd, pyarrow.feather as feather
+feather.write_feather(pd.DataFrame({"h": np.array([0.5, 1.25, -2], dtype="float16")}), sys.argv[1], compression="uncompressed")
+print("{}")`,
+      path,
+    );
+    expect(Array.from((await atomicRead(path)).array("h") as ArrayLike<number>)).toEqual([
+      0.5, 1.25, -2,
+    ]);
+  });
 });
