@@ -1,5 +1,5 @@
 import { checkKeyValues, schemaLayouts, type ColumnLayout } from "./arrow-layout";
-import { check, FlatView } from "./flatbuffer-view";
+import { check, FlatView, supported } from "./flatbuffer-view";
 
 const MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
 const HEADER = { Schema: 1, DictionaryBatch: 2, RecordBatch: 3 };
@@ -75,7 +75,7 @@ const checkRecordBatch = (
     check(buffer.offset + buffer.length <= body.length, "buffer runs past the message body");
     return buffer;
   });
-  check(view.field(batch, 3) === undefined, "compressed record batches are not supported");
+  supported(view.field(batch, 3) === undefined, "compressed record batches are not supported");
   const variadicAt = view.field(batch, 4);
   if (variadicAt !== undefined) view.vector(variadicAt, 8);
   if (layouts === undefined) {

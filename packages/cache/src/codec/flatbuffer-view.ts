@@ -1,11 +1,23 @@
 /** Thrown by the structure checks; turned into a `CacheCorruptionError` by the decoder. */
 export class StructureError extends Error {
   override readonly name = "StructureError";
+  /** True when the file is sound but uses a feature the readers do not support. */
+  readonly unsupported: boolean;
+
+  constructor(reason: string, unsupported = false) {
+    super(reason);
+    this.unsupported = unsupported;
+  }
 }
 
 /** Fails the structure check with `reason` unless `ok`. */
 export const check: (ok: boolean, reason: string) => asserts ok = (ok, reason) => {
   if (!ok) throw new StructureError(reason);
+};
+
+/** Fails the structure check unless `ok`, saying the file uses a feature no reader here supports. */
+export const supported: (ok: boolean, reason: string) => asserts ok = (ok, reason) => {
+  if (!ok) throw new StructureError(reason, true);
 };
 
 /**

@@ -105,4 +105,17 @@ print("{}")`,
       0.5, 1.25, -2,
     ]);
   });
+
+  it("reports pandas' default (LZ4) Feather file as unsupported, not as damaged", async () => {
+    const path = join(await tempDir(), "lz4.arrow");
+    python(
+      `import sys, pandas as pd
+pd.DataFrame({"close": [1.5, 2.5] * 500}).to_feather(sys.argv[1])
+print("{}")`,
+      path,
+    );
+    const error: unknown = await atomicRead(path).catch((e: unknown) => e);
+    expect((error as { context: unknown }).context).toMatchObject({ unsupported: true });
+    expect((error as Error).message).toBe(`Cannot read arrow file ${path}`);
+  });
 });

@@ -1,4 +1,4 @@
-import { check } from "./flatbuffer-view";
+import { check, supported } from "./flatbuffer-view";
 import { CompactReader, list, num, sub, text, type ThriftStruct } from "./thrift-compact";
 
 const MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1"
@@ -59,7 +59,7 @@ const checkColumn = (
 ) => {
   const meta = sub(chunk, 3);
   check(meta !== undefined, "column chunk without metadata");
-  check(text(chunk, 1) === undefined, "column chunks in other files are not supported");
+  supported(text(chunk, 1) === undefined, "column chunks in other files are not supported");
   const values = num(meta, 5, -1);
   const compressed = num(meta, 7, -1);
   const uncompressed = num(meta, 6, -1);

@@ -5,6 +5,7 @@ import { arrowTypesFor, badTimestamp } from "./arrow-types";
 import { CacheCorruptionError, ConfigError, escapeControl, isConfigError } from "@peak/errors";
 import { decodeParquet, encodeParquet, type ParquetCompression } from "./parquet-codec";
 import { checkArrowStructure } from "./arrow-structure";
+import { StructureError } from "./flatbuffer-view";
 import { arrowToTable } from "./arrow-table";
 import { pandasNaiveColumns } from "./naive-timestamps";
 import { directColumns } from "./direct/direct-columns";
@@ -81,6 +82,13 @@ export const encodeTable = async (
   }
 };
 
+// How to make a sound file this reader cannot read into one it can.
+const UNSUPPORTED_HINT = {
+  arrow:
+    'write it uncompressed (pyarrow: feather.write_feather(df, path, compression="uncompressed")) or as Parquet',
+  parquet: "rewrite it as one self-contained Parquet file",
+} as const;
+
 /**
  * Decodes Arrow IPC (file or stream) or Parquet bytes into an arquero table, checking the
  * structure first (footer, offsets, lengths, buffer bounds against the size) and reading every
@@ -89,7 +97,10 @@ export const encodeTable = async (
  * `isAdjustedToUTC = false`, Arrow without timezone, pandas `datetime` without zone) as
  * zone-less ISO text, which `@peak/contracts` reports as `naive_timestamp`.
  *
- * @throws {CacheCorruptionError} when the bytes do not parse; `context.reason` says why.
+ * @throws {CacheCorruptionError} when the bytes do not parse; `context.reason` says why, and
+ * `context.unsupported` is true for a sound file using a feature this reader does not support
+ * (compressed Arrow record batches, as pandas' `to_feather` writes by default; Parquet column
+ * chunks in other files), whose hint says how to write one it can read.
  */
 export const decodeTable = async (
   bytes: Uint8Array,
@@ -113,6 +124,14 @@ export const decodeTable = async (
     return arrowToTable(ipc, dates, pandasNaiveColumns(keyValues.get("pandas")));
   } catch (error) {
     const reason = escapeControl(String(error)).slice(0, 300);
+    if (error instanceof StructureError && error.unsupported) {
+      // A sound file from another writer: "delete it" would be the wrong advice.
+      throw new CacheCorruptionError(`Cannot read ${format} file ${escapeControl(path)}`, {
+        hint: `The file is not damaged but uses a feature this reader does not support (${error.message}); ${UNSUPPORTED_HINT[format]}`,
+        context: { path, format, reason, unsupported: true },
+        cause: error,
+      });
+    }
     throw new CacheCorruptionError(`Cannot parse ${format} cache file ${escapeControl(path)}`, {
       hint: "The file is damaged or not " + format + "; delete it and rebuild the cache entry",
       context: { path, format, reason },
