@@ -2,7 +2,7 @@
 // schemas, record batches, encapsulated messages, streams and files, any part of them damaged.
 import { expect } from "vitest";
 import { checkArrowStructure } from "../arrow-structure";
-import { StructureError } from "../flatbuffer-view";
+import { throwsStructure } from "./structure-error";
 import { flatBuffer, i32, i64, str, structs, table, tables, u16, u8, type Flat } from "./flat-bytes";
 
 /** Message header type ids (MessageHeader union). */
@@ -141,18 +141,7 @@ export const passes = (bytes: Uint8Array): void => {
 
 /** Expects the check to refuse `bytes` (also shifted) with a StructureError saying `reason`. */
 export const refuses = (bytes: Uint8Array, reason: string): void => {
-  for (const input of [bytes, shifted(bytes)]) {
-    const error = (() => {
-      try {
-        checkArrowStructure(input);
-      } catch (caught) {
-        return caught;
-      }
-      return undefined;
-    })();
-    expect(error).toBeInstanceOf(StructureError);
-    expect((error as Error).message).toBe(reason);
-  }
+  for (const input of [bytes, shifted(bytes)]) throwsStructure(() => checkArrowStructure(input), reason);
 };
 
 /** A stream of a schema with `fields` and one record batch (`batch`, its `body`). */

@@ -10,6 +10,6 @@ export const rememberOrigin = (values: Float64Array, origin: ColumnOrigin): void
 };
 
 /** The Parquet kind `values` was read from, if the direct reader produced them. */
-// WeakMap#get gives undefined for null and primitives (it never throws), so no guard is needed.
 export const originOf = (values: unknown): ColumnOrigin | undefined =>
+  // WeakMap#get gives undefined for null and primitives (it never throws): no guard needed.
   origins.get(values as object);
