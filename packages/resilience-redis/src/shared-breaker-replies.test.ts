@@ -14,6 +14,9 @@ const admin = () => fixture.admin();
 const deafPeerHeldOpen = async () => {
   const namespace = randomUUID();
   const peer = await fixture.peer(namespace, "me");
+  // The store is ready once its command connection is; its subscriber may subscribe later, and
+  // would then undo an earlier unsubscribe. Wait for it first.
+  await fixture.listeners(namespace, 1);
   await peer.shared["link"]["subscriber"].unsubscribe();
   await fixture.listeners(namespace, 0);
   const now = await redisNow(admin());
