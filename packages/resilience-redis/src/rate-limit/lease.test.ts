@@ -48,3 +48,55 @@ describe("Leases (local spending of weight reserved in Redis)", () => {
     expect(leases.spend("j", 1, 100, 1_000, 1)).toBeUndefined();
   });
 });
+
+describe("Leases: the refill asked while a lease still pays", () => {
+  const refilled = { ...granted, granted: 10, now: 5_020, sentAt: 20 };
+  const refill = { weight: 0, cap: 100, windowMs: 1_000 };
+
+  it("is due once per lease, when more than half is spent and nothing else is held or asked", () => {
+    const leases = new Leases(10, 40);
+    expect(leases.refillDue("k")).toBe(false); // no lease
+    leases.ask("k", 2, 100);
+    leases.answered("k", asked, granted, 1); // 8 left
+    expect(leases.spend("k", 3, 100, 1_000, 2)).toBe(5_002); // 5 left: half
+    expect(leases.refillDue("k")).toBe(false);
+    leases.spend("k", 1, 100, 1_000, 3); // 4 left
+    expect(leases.refillDue("k")).toBe(true);
+    expect(leases.refillDue("k")).toBe(false);
+    const other = new Leases(10, 40);
+    other.ask("j", 6, 100);
+    other.answered("j", { ...asked, weight: 6 }, granted, 1); // 4 left
+    other.ask("j", 2, 100); // a question in flight
+    expect(other.refillDue("j")).toBe(false);
+  });
+
+  it("holds a refill granted while the lease pays, and spends it in its own frame once the first cannot", () => {
+    const leases = new Leases(10, 40);
+    leases.ask("k", 2, 100);
+    leases.answered("k", asked, granted, 1); // 8 left, spent until local 40
+    expect(leases.ask("k", 0, 100)).toBe(10);
+    leases.answered("k", refill, refilled, 21); // held: 10, spent until local 60
+    expect(leases.refillDue("k")).toBe(false); // a next one is held
+    expect(leases.spend("k", 8, 100, 1_000, 22)).toBe(5_022); // the first lease, used up
+    expect(leases.spend("k", 4, 100, 1_000, 23)).toBe(5_023); // the refill: 5_020 + (23 - 20)
+    expect(leases.spend("k", 6, 100, 1_000, 59)).toBe(5_059);
+    expect(leases.spend("k", 1, 100, 1_000, 59)).toBeUndefined();
+  });
+
+  it("moves to the held refill once the first lease's time is up, and takes one only while none pays", () => {
+    const leases = new Leases(10, 40);
+    leases.ask("k", 2, 100);
+    leases.answered("k", asked, granted, 1);
+    leases.ask("k", 0, 100);
+    leases.answered("k", refill, refilled, 21);
+    expect(leases.spend("k", 1, 100, 1_000, 45)).toBe(5_045); // first expired at 40
+    // A lease answered after the first expired replaces it instead of waiting behind it.
+    const late = new Leases(10, 40);
+    late.ask("k", 2, 100);
+    late.answered("k", asked, granted, 1);
+    late.ask("k", 0, 100);
+    late.answered("k", refill, refilled, 41);
+    expect(late.spend("k", 1, 100, 1_000, 42)).toBe(5_042);
+    expect(late.spend("k", 10, 100, 1_000, 43)).toBeUndefined(); // 9 left of the refill
+  });
+});

@@ -2,35 +2,18 @@ import { Insurance } from "./insurance";
 import { Leases } from "./lease";
 import type { LocalLog, LogEntry } from "./local-log";
 import { RateLimitLink, type LinkProblem } from "./rate-limit-link";
+import type { RateLimitStoreMode, RedisRateLimitStore, RedisTakeResult } from "./store-api";
 import {
   checkedCap,
   resolveRateLimitOptions,
   type RedisRateLimitStoreOptions,
   type ResolvedRateLimitOptions,
 } from "./rate-limit-options";
-import type { RateLimitStore, RateLimitTakeRequest, RateLimitTakeResult } from "./store-contract";
+import type { RateLimitTakeRequest } from "./store-contract";
 import { RateLimitKeys } from "./redis-keys";
 import { SLOTS, TakeBatcher } from "./take-batcher";
 
-/** Where admissions are decided right now. */
-export type RateLimitStoreMode = "redis" | "insurance" | "rejoining";
-
-/** A take's result; an admission carries `at` (epoch ms counted: Redis, or local time) and `leased`. */
-export type RedisTakeResult =
-  | Exclude<RateLimitTakeResult, { ok: true }>
-  | { ok: true; waitMs: number; at: number; leased?: true };
-
-/** A {@link RateLimitStore} shared through Redis, from {@link createRedisRateLimitStore}. */
-export interface RedisRateLimitStore extends RateLimitStore {
-  /** `redis`: Redis decides; `insurance`: this process's share decides alone; `rejoining`: both must admit (one window and a reconnect after Redis returns). */
-  readonly mode: RateLimitStoreMode;
-  /** Why Redis is not used, when it is not (`auth`: it refused the credentials). */
-  readonly problem: LinkProblem | undefined;
-  take(request: RateLimitTakeRequest): Promise<RedisTakeResult>;
-  /** Resolves true once Redis answers, false after `timeoutMs` (default 5_000). Never rejects. */
-  ready(timeoutMs?: number): Promise<boolean>;
-  close(): Promise<void>;
-}
+export type { RateLimitStoreMode, RedisRateLimitStore, RedisTakeResult } from "./store-api";
 
 /**
  * Creates a rate-limit store shared by every process that uses the same Redis and `prefix`, for
@@ -101,7 +84,12 @@ class RedisRateLimitStoreImpl implements RedisRateLimitStore {
     const mode = this.mode;
     if (mode === "redis" && this.leases !== undefined) {
       const at = this.leases.spend(request.key, request.weight, cap, windowMs, performance.now());
-      if (at !== undefined) return { ok: true, waitMs: 0, at, leased: true };
+      if (at !== undefined) {
+        // The next lease, asked with a take of weight 0 that admits nothing when it does not fit.
+        if (this.leases.refillDue(request.key))
+          void this.takeShared({ ...request, weight: 0, maxWaitMs: -1 }, log, windowMs, false);
+        return { ok: true, waitMs: 0, at, leased: true };
+      }
     }
     if (mode !== "insurance") {
       const shared = await this.takeShared(request, log, windowMs, mode === "rejoining");

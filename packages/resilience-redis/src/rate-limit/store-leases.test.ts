@@ -64,11 +64,52 @@ describe("local leases of the rate-limit store", () => {
     expect(second).toEqual({ ok: true, waitMs: 0, at: expect.any(Number), leased: true });
     if (first.ok && second?.ok) expect(second.at).toBeGreaterThanOrEqual(first.at);
     expect(calls).toBe(0);
-    // 4 - 1 - 1 - 2 = 0 left: the next take asks Redis (and for a new lease).
-    const after = await scripts(async () => {
-      expect(await store.take(take(1))).not.toHaveProperty("leased");
+  });
+
+  it("asks for the next lease once more than half is spent, and spends it when the first runs out", async () => {
+    const prefix = `l-${randomUUID()}`;
+    const { store } = await open(prefix);
+    const before = await scriptCallCount(admin());
+    await store.take(take(1)); // a lease of 4: 3 left
+    expect(await store.take(take(1))).toMatchObject({ leased: true }); // 2 left: half
+    expect(await store.take(take(1))).toMatchObject({ leased: true }); // 1 left: the refill
+    await expect.poll(() => scriptCallCount(admin())).toBe(before + 2);
+    // The first lease's last one, then 3 of the refill's 4: no round trip.
+    const spent = await scripts(async () => {
+      for (const weight of [1, 1, 1]) {
+        expect(await store.take(take(weight))).toMatchObject({ ok: true, leased: true });
+      }
     });
-    expect(after).toBe(1);
+    expect(spent).toBe(0);
+    // Above the lease size: decided by Redis, after anything this store sent before it.
+    expect(await store.take(take(5))).not.toHaveProperty("leased");
+    expect(await scriptCallCount(admin())).toBe(before + 3);
+    // Redis counted both leases and the 5: 87 fit for another process, 88 do not.
+    const { store: other } = await open(prefix, undefined);
+    expect(await other.take(take(88))).toMatchObject({ ok: false });
+    expect(await other.take(take(87))).toMatchObject({ ok: true });
+  });
+
+  it("a refill that does not fit admits nothing and is asked once; a spent lease then asks Redis", async () => {
+    const prefix = `l-${randomUUID()}`;
+    const { store } = await open(prefix);
+    const small = (weight: number) => ({ ...take(weight), limit: 6 });
+    const before = await scriptCallCount(admin());
+    await store.take(small(1)); // a lease of 4
+    await store.take(small(1));
+    await store.take(small(1)); // 1 left: a refill of 4 would need 8 of 6
+    await expect.poll(() => scriptCallCount(admin())).toBe(before + 2);
+    expect(await store.take(small(1))).toMatchObject({ ok: true, leased: true }); // spent
+    await new Promise(setImmediate); // a second refill (there must be none) would go out alone
+    const exact = await store.take(small(1)); // no lease fits (4 + 4 > 6): Redis admits the 1
+    expect(exact).toMatchObject({ ok: true });
+    expect(exact).not.toHaveProperty("leased");
+    // The lease take, one refill (not one per spend below half) and the exact take.
+    expect(await scriptCallCount(admin())).toBe(before + 3);
+    // Counted: the lease and the 1 (5 of 6).
+    const { store: other } = await open(prefix, undefined);
+    expect(await other.take(small(2))).toMatchObject({ ok: false });
+    expect(await other.take(small(1))).toMatchObject({ ok: true });
   });
 
   it("counts the whole lease in Redis, for every process", async () => {
