@@ -100,3 +100,23 @@ describe("Leases: the refill asked while a lease still pays", () => {
     expect(late.spend("k", 10, 100, 1_000, 43)).toBeUndefined(); // 9 left of the refill
   });
 });
+
+describe("Leases: what is asked and what counts as granted", () => {
+  it("asks for a lease as large as the cap, or with a take of the lease's size", () => {
+    expect(new Leases(10, 40).ask("k", 2, 10)).toBe(10);
+    expect(new Leases(10, 40).ask("k", 10, 100)).toBe(10);
+  });
+
+  it("ignores an answer for a key never asked, and a failed or waiting answer clears the question", () => {
+    const leases = new Leases(10, 40);
+    expect(() => leases.answered("never", asked, granted)).not.toThrow();
+    expect(leases.spend("never", 1, 100, 1_000, 1)).toBeUndefined();
+    leases.ask("k", 2, 100);
+    leases.answered("k", asked, undefined); // Redis failed
+    expect(leases.spend("k", 1, 100, 1_000, 1)).toBeUndefined();
+    expect(leases.ask("k", 10, 100)).toBe(10);
+    // A take of the lease's size admitted after a wait is that take, not a lease.
+    leases.answered("k", { ...asked, weight: 10 }, { ...granted, ms: 5 });
+    expect(leases.spend("k", 1, 100, 1_000, 1)).toBeUndefined();
+  });
+});
