@@ -76,8 +76,9 @@ describe("Leases: the refill asked while a lease still pays", () => {
     leases.answered("k", asked, granted, 1); // 8 left, spent until local 40
     expect(leases.ask("k", 0, 100)).toBe(10);
     leases.answered("k", refill, refilled, 21); // held: 10, spent until local 60
+    expect(leases.spend("k", 4, 100, 1_000, 22)).toBe(5_022); // 4 left of the first: below half
     expect(leases.refillDue("k")).toBe(false); // a next one is held
-    expect(leases.spend("k", 8, 100, 1_000, 22)).toBe(5_022); // the first lease, used up
+    expect(leases.spend("k", 4, 100, 1_000, 22)).toBe(5_022); // the first lease, used up
     expect(leases.spend("k", 4, 100, 1_000, 23)).toBe(5_023); // the refill: 5_020 + (23 - 20)
     expect(leases.spend("k", 6, 100, 1_000, 59)).toBe(5_059);
     expect(leases.spend("k", 1, 100, 1_000, 59)).toBeUndefined();
@@ -89,7 +90,7 @@ describe("Leases: the refill asked while a lease still pays", () => {
     leases.answered("k", asked, granted, 1);
     leases.ask("k", 0, 100);
     leases.answered("k", refill, refilled, 21);
-    expect(leases.spend("k", 1, 100, 1_000, 45)).toBe(5_045); // first expired at 40
+    expect(leases.spend("k", 1, 100, 1_000, 40)).toBe(5_040); // the first ends at 40
     // A lease answered after the first expired replaces it instead of waiting behind it.
     const late = new Leases(10, 40);
     late.ask("k", 2, 100);
@@ -118,5 +119,6 @@ describe("Leases: what is asked and what counts as granted", () => {
     // A take of the lease's size admitted after a wait is that take, not a lease.
     leases.answered("k", { ...asked, weight: 10 }, { ...granted, ms: 5 });
     expect(leases.spend("k", 1, 100, 1_000, 1)).toBeUndefined();
+    expect(leases.refillDue("k")).toBe(false); // no lease to refill
   });
 });

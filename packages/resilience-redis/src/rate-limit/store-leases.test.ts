@@ -97,8 +97,10 @@ describe("local leases of the rate-limit store", () => {
     const before = await scriptCallCount(admin());
     await store.take(small(1)); // a lease of 4
     await store.take(small(1));
+    const logged = await admin().hgetall(`${prefix}:{k}:log`);
     await store.take(small(1)); // 1 left: a refill of 4 would need 8 of 6
     await expect.poll(() => scriptCallCount(admin())).toBe(before + 2);
+    expect(await admin().hgetall(`${prefix}:{k}:log`)).toEqual(logged); // it wrote nothing
     expect(await store.take(small(1))).toMatchObject({ ok: true, leased: true }); // spent
     await new Promise(setImmediate); // a second refill (there must be none) would go out alone
     const exact = await store.take(small(1)); // no lease fits (4 + 4 > 6): Redis admits the 1
