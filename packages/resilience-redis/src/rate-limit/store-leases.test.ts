@@ -114,10 +114,15 @@ describe("local leases of the rate-limit store", () => {
     expect(await other.take(small(1))).toMatchObject({ ok: true });
   });
 
-  it("counts the whole lease in Redis, for every process", async () => {
+  it("counts the whole lease in Redis, for every process, at its last spend time", async () => {
     const prefix = `l-${randomUUID()}`;
     const { store } = await open(prefix);
-    await store.take(take(1));
+    const asked = await store.take(take(1));
+    expect(asked.ok).toBe(true);
+    // The newest admission Redis logged is the lease's grant time plus its hold.
+    const log = Object.entries(await admin().hgetall(`${prefix}:{k}:log`));
+    const newest = Math.max(...log.filter(([f]) => /^m\d+$/.test(f)).map(([, v]) => Number(v)));
+    expect(asked.ok && newest).toBe(asked.ok && asked.at + HOLD);
     const { store: other } = await open(prefix, undefined);
     expect(await other.take(take(96))).toMatchObject({ ok: true });
     expect(await other.take(take(1))).toMatchObject({ ok: false });
