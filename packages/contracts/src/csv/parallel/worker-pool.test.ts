@@ -131,8 +131,10 @@ describe("runPool with a worker", () => {
     }));
     const taken: number[] = [];
     const rows: number[] = [];
+    const here: number[] = [];
     let lead = 0;
     const local = (j: RangeJob): RangeResult => {
+      here.push(j.id);
       lead = Math.max(lead, j.id - taken.length);
       return readRange(j);
     };
@@ -144,5 +146,7 @@ describe("runPool with a worker", () => {
     expect(taken).toEqual(list.map((j) => j.id));
     expect(rows).toEqual(list.map(() => 4));
     expect(lead).toBeLessThan(2 * 2);
+    // This thread starts on the next turn of the event loop, long before a worker is up.
+    expect(here.length).toBeGreaterThan(0);
   });
 });

@@ -27,7 +27,6 @@ const readLayout = (path: string, fd: number, csv: OhlcvCsvOptions | undefined, 
   const reader = new ByteCsvReader(opts);
   try {
     reader.push(head.subarray(0, nl + 1));
-    // Stryker disable next-line BlockStatement: a header the reader rejects leaves names undefined, which returns undefined just below
   } catch {
     return undefined; // a bad header: the in-memory reader reports it
   }
