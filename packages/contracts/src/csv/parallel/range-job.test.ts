@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { resolveCsvOptions } from "../csv-options";
+import { openCount } from "../stream/__fixtures__/open-files";
 import { readRange, transfers, type RangeJob } from "./range-job";
 
 // readRange runs on a worker in production; here it runs on this thread, on a real file.
@@ -65,6 +66,16 @@ describe("readRange", () => {
     const r = readRange(job(path, HEADER.length, HEADER.length + body.length + 500));
     expect(r.rows).toBe(2);
     expect(column(r, 4)).toEqual([1, 2]);
+  });
+
+  it("reads a range larger than one 4 MiB read, and closes the file", () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => row(i));
+    const path = file(HEADER + rows.join(""));
+    const end = HEADER.length + rows.join("").length - rows[99_999]!.length;
+    const r = readRange(job(path, HEADER.length, end));
+    expect(r.rows).toBe(99_999);
+    expect(r.columns[1]?.values[99_998]).toBe(99_998);
+    expect(openCount(path)).toBe(0);
   });
 
   it("reads an empty range as no rows", () => {

@@ -38,6 +38,7 @@ describe("splitRanges", () => {
     expect(split(TEN, 25, 10)).toEqual([10, 40, 70, 100]);
     expect(split(TEN, 100)).toEqual([0, 100]);
     expect(split(TEN, 500, 20)).toEqual([20, 100]);
+    expect(split("abc\ndef", 7)).toEqual([0, 7]); // a step landing on the end reads nothing
   });
 
   it("ends at the size once a cut would fall on the last line break", () => {
