@@ -7,14 +7,17 @@ import { readRange, transfers, type RangeJob } from "./range-job";
 parentPort?.on("message", (job: RangeJob | CheckJob) => {
   try {
     if ("kind" in job) {
+      // Stryker disable next-line OptionalChaining: this module runs only as a worker's entry, where parentPort is set
       parentPort?.postMessage({ ok: true, result: checkRange(job) });
       return;
     }
     const result = readRange(job);
+    // Stryker disable next-line OptionalChaining: this module runs only as a worker's entry, where parentPort is set
     parentPort?.postMessage({ ok: true, result }, transfers(result));
   } catch (error) {
     // A data error: the main thread reads the file again on one thread for the exact error.
     const data = isPeakTradeError(error);
+    // Stryker disable next-line OptionalChaining: this module runs only as a worker's entry, where parentPort is set
     parentPort?.postMessage({ ok: false, id: job.id, data, message: String(error) });
   }
 });

@@ -21,6 +21,7 @@ export const splitRanges = (
     if (nl < 0) return undefined;
     const cut = at + nl;
     if (cut >= size) break;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: at >= last cut + bytes, so cut (>= at) is always past the last cut
     if (cut > (cuts[cuts.length - 1] as number)) cuts.push(cut);
     at = cut;
   }

@@ -60,6 +60,7 @@ export const runPool = <J extends { id: number }, R extends { id: number }>(
       else idle.push(w);
     };
     const idle: Worker[] = [];
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: runLocal sets it before any reply can read it
     let localIdle = local !== undefined;
     const accept = (result: R): boolean => {
       done.set(result.id, result);
