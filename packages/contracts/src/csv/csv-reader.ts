@@ -25,6 +25,7 @@ export class CsvReader {
   /** The resolved options. */
   readonly opts: ResolvedCsvOptions;
   /** The field delimiter, known once the first line was read. */
+  // Stryker disable next-line StringLiteral: useLayout sets the delimiter before any row is read
   sep = ",";
   /** Table column names, once the first non-blank line was read. */
   names: string[] | undefined;
@@ -35,6 +36,7 @@ export class CsvReader {
   private pending = "";
   /** File lines seen so far (the 1-based number of the last one). */
   lineNo = 0;
+  // Stryker disable next-line UnaryOperator: push, flush and textLine set it before any line is read
   private quoteAt = -1;
 
   constructor(opts: ResolvedCsvOptions) {
@@ -43,8 +45,10 @@ export class CsvReader {
 
   /** Parses every complete line of `pending + chunk`; keeps the unfinished tail. */
   push(chunk: string): void {
+    // Stryker disable next-line StringLiteral: "" + chunk is chunk; the test only saves a copy
     const text = this.pending === "" ? chunk : this.pending + chunk;
     const max = this.opts.maxLineBytes;
+    // Stryker disable next-line UnaryOperator: from +1 a line at 0 or 1 skips the search and takes the quoted path; quotedRow reads a line without quotes as row() does
     this.quoteAt = -1;
     let start = 0;
     // The pending tail holds no line break: search only the new chunk for the first one.
@@ -64,13 +68,16 @@ export class CsvReader {
   /** Parses the unfinished tail, if any. */
   flush(): void {
     const rest = this.pending;
+    // Stryker disable next-line StringLiteral: flush is the reader's last call, nothing reads pending after it
     this.pending = "";
+    // Stryker disable next-line UnaryOperator: from +1 the line at 0 skips the search and takes the quoted path; quotedRow reads a line without quotes as row() does
     this.quoteAt = -1;
     if (rest !== "") this.line(rest, 0, rest.length);
   }
 
   /** Parses one whole line (no `\n`; a trailing `\r` is dropped) as `push` would. */
   textLine(line: string): void {
+    // Stryker disable next-line UnaryOperator: from +1 the line at 0 skips the search and takes the quoted path; quotedRow reads a line without quotes as row() does
     this.quoteAt = -1;
     this.line(line, 0, line.length);
   }
@@ -93,6 +100,7 @@ export class CsvReader {
       return;
     }
     if (this.names === undefined && this.first(text.slice(start, end))) return;
+    // Stryker disable next-line OptionalChaining: the first line always gives at least one column
     this.lines.add(this.columns[0]?.length ?? 0, this.lineNo);
     if (this.hasQuote(text, start, end)) this.quotedRow(text, start, end);
     else this.row(text, start, end);
@@ -107,7 +115,9 @@ export class CsvReader {
 
   // Amortised O(n): remembers the next quote position in the current text.
   private hasQuote(text: string, start: number, end: number): boolean {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,BlockStatement: searching again or never only sends more lines to quotedRow; quotedRow reads a line without quotes as row() does
     if (this.quoteAt !== Infinity && this.quoteAt < start) {
+      // Stryker disable next-line StringLiteral: finds every line as quoted; quotedRow reads a line without quotes as row() does
       const at = text.indexOf('"', start);
       this.quoteAt = at < 0 ? Infinity : at;
     }
@@ -119,11 +129,13 @@ export class CsvReader {
     const sepCode = sep.charCodeAt(0);
     let pos = start;
     for (const col of this.columns) {
+      // Stryker disable next-line BlockStatement: past the end the scan finds nothing and the cell is text[end, end) too
       if (pos > end) {
         col.push(text, end, end); // a short line: the missing fields are empty
         continue;
       }
       const value = col.numeric ? scanDecimalField(text, pos, end, sepCode) : undefined;
+      // Stryker disable next-line BlockStatement: the value's text goes through col.push, which parses it to the same number
       if (value !== undefined) {
         col.pushValue(value);
         pos = fieldEnd.at + 1;
