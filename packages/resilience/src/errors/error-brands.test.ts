@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { BulkheadRejectedError, isBulkheadRejectedError } from "./bulkhead-rejected-error";
+import { CircuitOpenError, isCircuitOpenError } from "./circuit-open-error";
 import { RateLimitedError, isRateLimitedError } from "./rate-limited-error";
 import { RetryExhaustedError, isRetryExhaustedError } from "./retry-exhausted-error";
+import { TimeoutError, isTimeoutError } from "./timeout-error";
 
 // The error guards recognise errors from another copy of the package by a registered symbol
 // named after the class, and nothing else.
@@ -31,6 +33,8 @@ describe("error brands", () => {
     ["BulkheadRejectedError", isBulkheadRejectedError, BulkheadRejectedError.isInstance],
     ["RateLimitedError", isRateLimitedError, RateLimitedError.isInstance],
     ["RetryExhaustedError", isRetryExhaustedError, RetryExhaustedError.isInstance],
+    ["TimeoutError", isTimeoutError, TimeoutError.isInstance],
+    ["CircuitOpenError", isCircuitOpenError, CircuitOpenError.isInstance],
   ])("recognises a %s from another copy", (className, guard, isInstance) => {
     expect(guard(fromAnotherCopy(className))).toBe(true);
     expect(isInstance(fromAnotherCopy(className))).toBe(true);
@@ -48,5 +52,11 @@ describe("error brands", () => {
     ]);
     expect(isRateLimitedError(new Error("plain"))).toBe(false);
     expect(RateLimitedError.isInstance(null)).toBe(false);
+  });
+
+  it("keeps a TimeoutError's own context beside its timeoutMs", () => {
+    const error = new TimeoutError("slow", { timeoutMs: 250, context: { venue: "binance" } });
+    expect(error.context).toEqual({ venue: "binance", timeoutMs: 250 });
+    expect(error.timeoutMs).toBe(250);
   });
 });
