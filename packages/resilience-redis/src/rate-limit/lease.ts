@@ -61,7 +61,7 @@ export class Leases {
     }
     const lease = state.lease;
     if (lease === undefined || lease.cap !== cap || lease.windowMs !== windowMs) return undefined;
-    if (now >= lease.until || lease.remaining < weight) return undefined;
+    if (!payable(lease, weight, now)) return undefined;
     lease.remaining -= weight;
     return lease.redisAt + Math.max(0, now - lease.sentAt);
   }

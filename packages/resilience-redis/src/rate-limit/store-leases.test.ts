@@ -44,6 +44,12 @@ const open = async (
   expect(await store.ready()).toBe(true);
   return { store, warned };
 };
+/** Shows that another process, without leases, has exactly `room` weight left under `limit`. */
+const expectRoom = async (prefix: string, room: number, limit = 100) => {
+  const { store: other } = await open(prefix, undefined);
+  expect(await other.take({ ...take(room + 1), limit })).toMatchObject({ ok: false });
+  expect(await other.take({ ...take(room), limit })).toMatchObject({ ok: true });
+};
 /** Runs `work` and counts the script calls Redis served meanwhile. */
 const scripts = async (work: () => Promise<unknown>): Promise<number> => {
   const before = await scriptCallCount(admin());
@@ -85,9 +91,7 @@ describe("local leases of the rate-limit store", () => {
     expect(await store.take(take(5))).not.toHaveProperty("leased");
     expect(await scriptCallCount(admin())).toBe(before + 3);
     // Redis counted both leases and the 5: 87 fit for another process, 88 do not.
-    const { store: other } = await open(prefix, undefined);
-    expect(await other.take(take(88))).toMatchObject({ ok: false });
-    expect(await other.take(take(87))).toMatchObject({ ok: true });
+    await expectRoom(prefix, 87);
   });
 
   it("a refill that does not fit admits nothing and is asked once; a spent lease then asks Redis", async () => {
@@ -109,9 +113,7 @@ describe("local leases of the rate-limit store", () => {
     // The lease take, one refill (not one per spend below half) and the exact take.
     expect(await scriptCallCount(admin())).toBe(before + 3);
     // Counted: the lease and the 1 (5 of 6).
-    const { store: other } = await open(prefix, undefined);
-    expect(await other.take(small(2))).toMatchObject({ ok: false });
-    expect(await other.take(small(1))).toMatchObject({ ok: true });
+    await expectRoom(prefix, 1, 6);
   });
 
   it("counts the whole lease in Redis, for every process, at its last spend time", async () => {
@@ -123,9 +125,7 @@ describe("local leases of the rate-limit store", () => {
     const log = Object.entries(await admin().hgetall(`${prefix}:{k}:log`));
     const newest = Math.max(...log.filter(([f]) => /^m\d+$/.test(f)).map(([, v]) => Number(v)));
     expect(asked.ok && newest).toBe(asked.ok && asked.at + HOLD);
-    const { store: other } = await open(prefix, undefined);
-    expect(await other.take(take(96))).toMatchObject({ ok: true });
-    expect(await other.take(take(1))).toMatchObject({ ok: false });
+    await expectRoom(prefix, 96);
   });
 
   it("keeps the lease of the take that asked, not of a take of the lease's size in the same turn", async () => {
